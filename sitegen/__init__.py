@@ -1,0 +1,1 @@
+"""A static multilingual program catalog site generator."""

@@ -1,0 +1,121 @@
+"""Command line: build, check, serve and i18n. Exit codes: 0 success, 1 content problems, 2 bad usage."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .pipeline import BuildOptions, build, check
+from .problems import Problems
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _folder(value: str) -> Path:
+    path = Path(value).resolve()
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"'{value}' is not a folder")
+    return path
+
+
+def _url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"'{value}' is not an absolute http(s) URL")
+    return value
+
+
+def build_today() -> dt.date:
+    """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else the local date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build a multilingual program catalog from YAML and Markdown into a static site.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def site_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--root", type=_folder, default=REPO_ROOT,
+                             help="the site folder with site.yaml, programs/, partners/, content/ (default: this repository)")
+        command.add_argument("--today", type=_date, default=None,
+                             help="build date YYYY-MM-DD for statuses and warnings (default: SOURCE_DATE_EPOCH or today)")
+        command.add_argument("--drafts", action="store_true", help="include items marked 'draft: true'")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    command = commands.add_parser("build", help="build the site into a folder", description="Build the site.")
+    site_options(command)
+    command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/public)")
+    command.add_argument("--base-url", type=_url, default=None,
+                         help="absolute URL the site is published at, overriding site.yaml's base_url")
+    command.add_argument("--jobs", type=int, default=None, help="worker processes for rendering (default: CPU count)")
+
+    command = commands.add_parser("check", help="validate the content and print every problem",
+                                  description="Validate the content without writing anything.")
+    site_options(command)
+
+    command = commands.add_parser("serve", help="build and serve with live reload on 127.0.0.1",
+                                  description="Build, serve locally and rebuild on every change.")
+    site_options(command)
+    command.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+
+    command = commands.add_parser("i18n", help="extract, update or compile the UI translation catalogs",
+                                  description="Manage the gettext catalogs in ROOT/locales with Babel.")
+    command.add_argument("action", choices=("extract", "update", "compile"),
+                         help="extract: templates → messages.pot; update: messages.pot → each messages.po; "
+                              "compile: check each messages.po and write messages.mo")
+    command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+    return parser
+
+
+def report(problems: Problems, strict: bool, stream=sys.stderr) -> None:
+    items = problems.sorted()
+    for problem in items:
+        print(problem.format(), file=stream)
+    errors = sum(1 for p in items if p.severity == "error")
+    warnings = len(items) - errors
+    if items:
+        note = " (warnings count as errors with --strict)" if strict and warnings else ""
+        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{note}", file=stream)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    if args.command == "i18n":
+        from .i18n import run_i18n
+        return run_i18n(args.action, args.root)
+    today = args.today or build_today()
+    if args.command == "check":
+        problems = check(args.root, today, drafts=args.drafts)
+        report(problems, args.strict)
+        if not problems.has_errors(args.strict):
+            print("No problems found." if not len(problems) else "No errors.", file=sys.stderr)
+        return 1 if problems.has_errors(args.strict) else 0
+    if args.command == "serve":
+        from .serve import serve
+        return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)
+    options = BuildOptions(root=args.root, out=(args.out or args.root / "public").resolve(), today=today,
+                           base_url=args.base_url, drafts=args.drafts, strict=args.strict)
+    if args.jobs:
+        options = BuildOptions(**{**options.__dict__, "processes": max(1, args.jobs)})
+    result = build(options)
+    report(result.problems, args.strict)
+    if not result.written:
+        print("Build failed; nothing was written (the previous output is untouched).", file=sys.stderr)
+        return 1
+    per_language = ", ".join(f"{code} {count}" for code, count in sorted(result.pages.items()))
+    print(f"Built {sum(result.pages.values())} pages ({per_language}) and {result.files} other files "
+          f"in {result.seconds:.2f} s → {options.out}")
+    return 0

@@ -1,0 +1,233 @@
+"""Typed readers for the fields of editors' YAML: each reads one key and reports what is wrong with it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Iterable
+
+from .model import Localized
+from .problems import Position, Problems, did_you_mean
+from .yamlsource import YList, YMap
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+def describe(value: Any) -> str:
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return f"'{value}'"
+
+
+class Reader:
+    """Reads the keys of one YAML mapping; remembers which keys it knows for `finish`."""
+
+    def __init__(self, data: YMap, position: Position, problems: Problems,
+                 languages: tuple[str, ...], prefix: str = "") -> None:
+        self.data = data
+        self.position = position
+        self.problems = problems
+        self.languages = languages
+        self.prefix = prefix
+        self.known: list[str] = []
+
+    # positions and messages
+    def name(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def where(self, key: str | None = None, in_value: bool = True) -> Position:
+        positions = self.data.value_pos if in_value else self.data.key_pos
+        line, column = positions.get(key, self.data.pos) if key is not None else self.data.pos
+        return self.position.at(line, column)
+
+    def error(self, key: str, message: str, hint: str = "") -> None:
+        self.problems.error(self.where(key), self.name(key), message, hint)
+
+    def warning(self, key: str, message: str, hint: str = "") -> None:
+        self.problems.warning(self.where(key), self.name(key), message, hint)
+
+    def _get(self, key: str, required: bool, hint: str = "") -> Any:
+        self.known.append(key)
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.problems.error(self.where(), self.name(key), "required field is missing",
+                                    hint or f"add '{key}:' to this file")
+            return None
+        return self.data[key]
+
+    def finish(self) -> None:
+        """Report every key this reader was not asked for, with a did-you-mean."""
+        for key in self.data:
+            if key not in self.known:
+                self.problems.error(self.where(key, in_value=False), self.name(str(key)),
+                                    f"unknown field{did_you_mean(key, self.known)}",
+                                    "allowed here: " + ", ".join(self.known))
+
+    # readers
+    def raw(self, key: str, required: bool = False) -> Any:
+        return self._get(key, required)
+
+    def text(self, key: str, required: bool = False, max_length: int | None = None) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.error(key, f"must be text, not {describe(value)}", "write it as plain text")
+            return None
+        value = value.strip()
+        if not value:
+            self.error(key, "must not be empty", f"write the text or remove '{key}'")
+            return None
+        if max_length and len(value) > max_length:
+            self.error(key, f"is {len(value)} characters long; at most {max_length} are allowed",
+                       "shorten it; put the details in the description")
+        return value
+
+    def localized(self, key: str, required: bool = False, max_length: int | None = None) -> Localized | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.error(key, f"must be a mapping of languages to text, not {describe(value)}",
+                       "write it as {" + ", ".join(f"{c}: ..." for c in self.languages) + "}")
+            return None
+        child = self.child(key, value)
+        texts = {}
+        for code in value:
+            if code not in self.languages:
+                child.known.append(code)
+                child.error(code, f"'{code}' is not a language of this site{did_you_mean(code, self.languages)}",
+                            "the languages are listed in site.yaml: " + ", ".join(self.languages))
+                continue
+            text = child.text(code, max_length=max_length)
+            if text is not None:
+                texts[code] = text
+        missing = [code for code in self.languages if code not in value]
+        if missing and texts:
+            self.warning(key, "missing translation: " + ", ".join(missing),
+                         "the page shows the fallback language's text with a 'not yet translated' notice")
+        return Localized(texts) if texts else None
+
+    def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value") -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        choices = tuple(choices)
+        if not isinstance(value, str) or value not in choices:
+            self.error(key, f"unknown {what} {describe(value)}{did_you_mean(str(value), choices)}",
+                       "use one of: " + ", ".join(choices))
+            return None
+        return value
+
+    def items(self, key: str, required: bool = False, min_items: int = 0) -> list[tuple[Any, Position]]:
+        """A list's items with their positions; a single value stands for a list of one."""
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            self.error(key, f"must be a list, not {describe(value)}", f"write it as [{value}] or as lines starting with '- '")
+            return []
+        if len(value) < min_items:
+            self.error(key, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
+        return [(item, self.position.at(*pos)) for item, pos in zip(value, value.item_pos)]
+
+    def enum_list(self, key: str, choices: Iterable[str], required: bool = False, min_items: int = 0,
+                  what: str = "value") -> tuple[str, ...]:
+        choices = tuple(choices)
+        found = []
+        for item, position in self.items(key, required, min_items):
+            if not isinstance(item, str) or item not in choices:
+                self.problems.error(position, self.name(key), f"unknown {what} {describe(item)}{did_you_mean(str(item), choices)}",
+                                    "use one of: " + ", ".join(choices))
+            elif item in found:
+                self.problems.error(position, self.name(key), f"'{item}' is listed twice", "remove one")
+            else:
+                found.append(item)
+        return tuple(found)
+
+    def date(self, key: str, required: bool = False) -> dt.date | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+            self.error(key, f"{describe(value)} is not a date", "write dates as YYYY-MM-DD, e.g. 2026-03-01")
+            return None
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.error(key, f"{describe(value)} is not a real date", "check the month and the day")
+            return None
+
+    def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.error(key, f"must be a whole number of at least {minimum}, not {describe(value)}")
+            return None
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(key, f"must be true or false, not {describe(value)}")
+            return False
+        return value
+
+    def url(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not _URL.match(value):
+            self.error(key, f"'{value}' is not an http(s) URL", "write the full address, starting with https://")
+            return None
+        return value
+
+    def email(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _EMAIL.match(value):
+            self.error(key, f"'{value}' is not an email address")
+            return None
+        return value
+
+    def mapping(self, key: str, required: bool = False) -> "Reader | None":
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.error(key, f"must be a mapping, not {describe(value)}", "write its fields on indented lines below it")
+            return None
+        return self.child(key, value)
+
+    def child(self, key: str, value: YMap) -> "Reader":
+        return Reader(value, self.position, self.problems, self.languages, prefix=f"{self.name(key)}.")
+
+    def reader_at(self, item: Any, position: Position, key: str, index: int) -> "Reader | None":
+        if not isinstance(item, YMap):
+            self.problems.error(position, f"{self.name(key)}[{index}]", f"must be a mapping, not {describe(item)}")
+            return None
+        return Reader(item, self.position, self.problems, self.languages, prefix=f"{self.name(key)}[{index}].")
+
+    def check(self, key: str, ok: bool, message: str, hint: str = "") -> bool:
+        if not ok:
+            self.error(key, message, hint)
+        return ok
+
+
+def read_each(reader: Reader, key: str, read: Callable[[Reader], Any], required: bool = False,
+              min_items: int = 0) -> list[Any]:
+    """Read every mapping in a list with `read`; a non-mapping item is a problem."""
+    results = []
+    for index, (item, position) in enumerate(reader.items(key, required, min_items)):
+        child = reader.reader_at(item, position, key, index)
+        if child is not None:
+            result = read(child)
+            child.finish()
+            if result is not None:
+                results.append(result)
+    return results

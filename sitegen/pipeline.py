@@ -1,0 +1,125 @@
+"""The build, stage by stage: load → catalog → plan → render → write → swap."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog, build_catalog
+from .feeds import atom_feed
+from .ics import calendar_file
+from .load import load_content
+from .plan import plan_pages
+from .problems import Position, Problems
+from .render import Renderer, TemplateProblem, preload_templates
+from .sitemap import robots_txt, sitemap_xml
+from .translations import DEFAULT_THEME, load_translations
+from .urls import Urls
+from .write import copy_tree, render_pages, staging, swap_in, write_file
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path
+    out: Path
+    today: dt.date
+    base_url: str | None = None
+    drafts: bool = False
+    strict: bool = False
+    processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
+
+
+@dataclass
+class BuildResult:
+    problems: Problems
+    pages: Counter = field(default_factory=Counter)
+    files: int = 0
+    seconds: float = 0.0
+    written: bool = False
+
+
+def template_dirs(root: Path) -> list[Path]:
+    """The site's own templates first; the built-in theme fills in the rest."""
+    return list(dict.fromkeys(d for d in (root / "theme" / "templates", DEFAULT_THEME / "templates") if d.is_dir()))
+
+
+def check(root: Path, today: dt.date, drafts: bool = False) -> Problems:
+    problems = Problems()
+    load_content(root, today, problems, drafts=drafts)
+    return problems
+
+
+def build(options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    problems = Problems()
+    result = BuildResult(problems)
+    content = load_content(options.root, options.today, problems, drafts=options.drafts)
+    if content is None or problems.has_errors(options.strict):
+        return result
+    catalog = build_catalog(content, options.today)
+    urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/")
+    translations = {code: load_translations(options.root, code, problems) for code in content.site.codes}
+    if problems.has_errors(options.strict):
+        return result
+    with staging(options.out) as stage:
+        try:
+            renderers = _renderers(catalog, urls, options.root, translations)
+        except TemplateProblem as exc:
+            problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
+            return result
+        pages = plan_pages(catalog)
+        result.pages, template_problems = render_pages(pages, renderers, stage, options.processes)
+        problems.items.extend(template_problems)
+        if problems.has_errors(options.strict):
+            return result
+        result.files = _write_site_files(stage, pages, catalog, urls, renderers, translations, options.root)
+        swap_in(stage, options.out)
+    result.written = True
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _renderers(catalog: Catalog, urls: Urls, root: Path, translations) -> dict[str, Renderer]:
+    renderers = {}
+    for language in catalog.content.site.languages:
+        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code])
+        try:
+            preload_templates(renderer)
+        except Exception as exc:  # a syntax error in a theme template
+            raise TemplateProblem(getattr(exc, "filename", None) or "theme", getattr(exc, "lineno", 0) or 0, str(exc)) from exc
+        renderers[language.code] = renderer
+    return renderers
+
+
+def _template_position(exc: TemplateProblem, root: Path):
+    path = Path(exc.template)
+    shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else str(path)
+    return Position(shown, exc.line or 0, 1 if exc.line else 0)
+
+
+def _write_site_files(stage: Path, pages, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
+                      translations, root: Path) -> int:
+    """Everything but the HTML pages: feeds, calendars, sitemap, root pages and assets."""
+    site = catalog.content.site
+    default = renderers[site.default_language]
+    files = {
+        "index.html": default.render_chooser(not_found=False),
+        "404.html": default.render_chooser(not_found=True),
+        "sitemap.xml": sitemap_xml(pages, catalog, urls),
+        "robots.txt": robots_txt(urls),
+    }
+    for code, renderer in renderers.items():
+        files[f"{code}/feed.xml"] = atom_feed(catalog, renderer.localizer, urls)
+        files[f"{code}/calendar.ics"] = calendar_file(catalog, renderer.localizer, urls, translations[code])
+    for relative, data in files.items():
+        write_file(stage, relative, data)
+    count = len(files)
+    count += copy_tree(DEFAULT_THEME / "static", stage / "static")
+    if (root / "theme" / "static").resolve() != (DEFAULT_THEME / "static").resolve():
+        count += copy_tree(root / "theme" / "static", stage / "static")
+    count += copy_tree(root / "content" / "media", stage / "media")
+    count += copy_tree(root / "partners" / "logos", stage / "logos")
+    return count

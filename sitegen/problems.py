@@ -1,0 +1,73 @@
+"""Problems found in a site's content: collected as values, reported once at the end."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in an editor's file; line and column count from 1."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def at(self, line: int, column: int) -> "Position":
+        return Position(self.path, line, column)
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column or 1}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    position: Position
+    severity: str  # "error" or "warning"
+    field: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        text = f"{self.position}: {self.severity}: {where}{self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+@dataclass
+class Problems:
+    """The one collector every stage appends to; it never raises."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, position: Position, field: str, message: str, hint: str = "") -> None:
+        self.items.append(Problem(position, "error", field, message, hint))
+
+    def warning(self, position: Position, field: str, message: str, hint: str = "") -> None:
+        self.items.append(Problem(position, "warning", field, message, hint))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))
+
+    def errors(self, strict: bool = False) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error" or strict]
+
+    def has_errors(self, strict: bool = False) -> bool:
+        return bool(self.errors(strict))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
+    matches = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

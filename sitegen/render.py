@@ -1,0 +1,240 @@
+"""Render planned pages of one language through the theme's Jinja2 templates."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.support import NullTranslations
+from markupsafe import Markup, escape
+
+from .catalog import Catalog
+from .localize import Localizer, Text
+from .model import Language
+from .plan import PlannedPage
+from .structured import structured_data
+from .urls import Route, Urls
+from .views import Markdown, ViewBuilder
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SwitcherEntry:
+    language: Language
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    key: str  # a section name or a page slug
+    href: str
+    label: Text | None  # pages have their own title; sections are labelled by the theme
+
+
+@dataclass(frozen=True)
+class Head:
+    """What every page's <head> and chrome need."""
+
+    route: Route
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[SwitcherEntry, ...]
+    translated: bool
+
+
+@dataclass(frozen=True)
+class RootHead:
+    canonical: str | None
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[SwitcherEntry, ...]
+    robots: str | None
+
+
+class TemplateProblem(Exception):
+    """A template failed; carries the template's file and line and what was being rendered."""
+
+    def __init__(self, template: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.template, self.line, self.message = template, line, message
+
+
+def make_environment(template_dirs: list[Path], translations: NullTranslations, localizer: Localizer) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations, newstyle=True)
+    language = localizer.language
+    site = localizer.site
+
+    def lang_of(code: str) -> str:
+        return site.language(code).hreflang
+
+    def text(value: Text | str | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if not isinstance(value, Text) or not value.fallback:
+            return escape(str(value))
+        notice = translations.gettext("not yet translated")
+        return Markup('<span lang="{}">{}</span> <small class="untranslated">({})</small>').format(
+            lang_of(value.lang), value.value, notice)
+
+    def markdown(value: Markdown | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if not value.fallback:
+            return Markup(value.html)
+        notice = translations.gettext("This text has not yet been translated. It is shown in %(language)s.")
+        name = Markup('<span lang="{}">{}</span>').format(lang_of(value.lang), site.language(value.lang).name)
+        return Markup('<p class="untranslated-notice">{}</p><div lang="{}">{}</div>').format(
+            escape(notice) % {"language": name}, lang_of(value.lang), Markup(value.html))
+
+    env.filters.update(
+        text=text, markdown=markdown, lang_of=lang_of,
+        date=localizer.date, interval=localizer.interval, number=localizer.number,
+        currency=localizer.currency, duration=localizer.duration, country=localizer.country,
+        language_name=localizer.language_name, iso=lambda d: d.isoformat(),
+        jsonld=lambda data: Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+    )
+    env.globals.update(language=language, site=site)
+    return env
+
+
+class Renderer:
+    """Renders the pages of one language; language is bound here and nowhere else."""
+
+    def __init__(self, catalog: Catalog, language: Language, urls: Urls, template_dirs: list[Path],
+                 translations: NullTranslations) -> None:
+        self.catalog = catalog
+        self.site = catalog.content.site
+        self.language = language
+        self.urls = urls
+        self.localizer = Localizer(self.site, language)
+        self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.env = make_environment(template_dirs, translations, self.localizer)
+        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
+                                site_description=self.localizer.text(self.site.description),
+                                feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),
+                                home_href=urls.page(Route("home"), language.code), today=catalog.today,
+                                link=self.link)
+
+    def link(self, kind: str, slug: str | None = None, number: int = 1) -> str:
+        """A link to a page of this language, for templates."""
+        return self.urls.page(Route(kind, slug, number), self.language.code)
+
+    def _menu(self) -> tuple[MenuEntry, ...]:
+        pages = self.catalog.pages_by_slug
+        entries = []
+        for key in self.site.menu:
+            if key in pages:
+                code, text = self.localizer.pick(pages[key].texts)
+                label = Text(text.menu_title or text.title, code, code != self.language.code)
+                entries.append(MenuEntry(key, self.urls.page(Route("page", key), self.language.code), label))
+            elif key in ("programs", "partners", "news"):
+                entries.append(MenuEntry(key, self.urls.page(Route(key), self.language.code), None))
+        return tuple(entries)
+
+    def head(self, page: PlannedPage) -> Head:
+        code = self.language.code
+        translated = code in page.translated
+        alternates = tuple(Alternate(self.site.language(c).hreflang, self.urls.page_absolute(page.route, c))
+                           for c in page.translated)
+        if page.route.kind != "not-found":
+            alternates += (Alternate("x-default", self.urls.absolute("")),)
+        original = code if translated else (self.localizer.pick({c: c for c in page.translated}) or (code,))[0]
+        return Head(
+            route=page.route, canonical=self.urls.page_absolute(page.route, original),
+            alternates=alternates if page.route.kind != "not-found" else (),
+            switcher=tuple(SwitcherEntry(lang, self.urls.page(page.route, lang.code), lang.code == code)
+                           for lang in self.site.languages),
+            translated=translated,
+        )
+
+    def context(self, page: PlannedPage) -> dict[str, Any]:
+        route, views = page.route, self.views
+        catalog = self.catalog
+        if route.kind == "program":
+            return {"program": views.program(catalog.programs_by_slug[route.slug])}
+        if route.kind == "partner":
+            return {"partner": views.partner(catalog.partners[route.slug])}
+        if route.kind in ("article", "page"):
+            articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
+            return {"article": views.article(articles[route.slug])}
+        if route.kind == "programs":
+            return {"programs": [views.program_card(p) for p in catalog.programs]}
+        if route.kind == "partners":
+            return {"partners": views.partners()}
+        if route.kind == "news":
+            per_page = self.site.news_per_page
+            items = catalog.news[(route.number - 1) * per_page: route.number * per_page]
+            count = max(1, -(-len(catalog.news) // per_page))
+            return {"articles": [views.article_card(a) for a in items], "pagination": views.pagination(route.number, count)}
+        if route.kind == "home":
+            return self._home()
+        return {}
+
+    def _home(self) -> dict[str, Any]:
+        programs = self.catalog.programs
+        featured = [p for p in programs if p.featured]
+        upcoming = [p for p in programs if self.catalog.status[p.slug] in ("open", "upcoming") and not p.featured]
+        return {
+            "featured": [self.views.program_card(p) for p in featured[:6]],
+            "upcoming": [self.views.program_card(p) for p in upcoming[:6]],
+            "latest_news": [self.views.article_card(a) for a in self.catalog.news[:3]],
+            "program_count": len(programs),
+        }
+
+    def render(self, page: PlannedPage) -> str:
+        context = self.context(page)
+        head = self.head(page)
+        context["structured_data"] = structured_data(page.route, context, head, self)
+        return self._render_template(page.template, head=head, **context)
+
+    def render_chooser(self, not_found: bool) -> str:
+        """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
+        target = "not_found" if not_found else "home"
+        homes = tuple(SwitcherEntry(lang, self.urls.page(Route("home"), lang.code), False) for lang in self.site.languages)
+        choices = [{"lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
+                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in self.site.languages]
+        alternates = () if not_found else tuple(
+            Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
+        ) + (Alternate("x-default", self.urls.absolute("")),)
+        head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
+                        switcher=homes, robots="noindex" if not_found else None)
+        return self._render_template("chooser.html", head=head, choices=choices, target=target)
+
+    def _render_template(self, name: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message) from exc
+        except jinja2.TemplateError as exc:
+            template, line = _template_frame(exc)
+            raise TemplateProblem(template or name, line, str(exc)) from exc
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int]:
+    """The innermost template file and line in a traceback (Jinja maps them onto the template)."""
+    found: tuple[str | None, int] = (None, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def preload_templates(renderer: Renderer) -> None:
+    """Compile every template once, before worker processes fork and inherit them."""
+    for name in renderer.env.list_templates(extensions=["html"]):
+        renderer.env.get_template(name)

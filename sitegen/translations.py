@@ -1,0 +1,47 @@
+"""UI translations: a site's gettext catalogs over the built-in ones, compiled in memory."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import NullTranslations, Translations
+
+from .problems import Position, Problems
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LOCALES = PACKAGE_ROOT / "locales"
+DEFAULT_THEME = PACKAGE_ROOT / "theme"
+
+
+def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
+    """The site's own catalog for `code` wins; the generator's catalog fills what it lacks."""
+    layers = []
+    for folder in dict.fromkeys([site_root / "locales", DEFAULT_LOCALES]):
+        po = folder / code / "LC_MESSAGES" / "messages.po"
+        if po.is_file():
+            compiled = _compile(po, site_root, problems)
+            if compiled is not None:
+                layers.append(compiled)
+    if not layers:
+        return NullTranslations()
+    first = layers[0]
+    for layer in layers[1:]:
+        first.add_fallback(layer)
+    return first
+
+
+def _compile(po: Path, site_root: Path, problems: Problems) -> Translations | None:
+    shown = po.relative_to(site_root).as_posix() if po.is_relative_to(site_root) else str(po)
+    try:
+        with po.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        problems.error(Position(shown), "", f"the translation catalog cannot be read: {exc}",
+                       "fix the line it names, or run 'python build.py i18n update' to regenerate it")
+        return None
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
