@@ -80,7 +80,8 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report(problems: Problems, strict: bool, stream=sys.stderr) -> None:
+def report(problems: Problems, strict: bool, stream=None) -> None:
+    stream = stream or sys.stderr
     items = problems.sorted()
     for problem in items:
         print(problem.format(), file=stream)

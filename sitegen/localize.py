@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Mapping, TypeVar
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_interval, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
@@ -68,13 +70,22 @@ class Localizer:
     def interval(self, start: dt.date, end: dt.date) -> str:
         if start == end:
             return self.date(start)
-        return format_interval(start, end, skeleton="yMMMMd", locale=self.locale)
+        return format_interval(start, end, skeleton="yMMMd", locale=self.locale)
 
     def number(self, value: int | Decimal) -> str:
         return format_decimal(value, locale=self.locale)
 
     def currency(self, amount: Decimal, currency: str) -> str:
-        return format_currency(amount, currency, locale=self.locale)
+        """€1,500 for whole amounts, €1,500.50 otherwise, in the locale's own pattern."""
+        pattern = self.locale.currency_formats["standard"].pattern
+        if amount == amount.to_integral_value():
+            pattern = pattern.replace(".00", "")
+        return format_currency(amount, currency, format=pattern, locale=self.locale, currency_digits=False)
+
+    def deadline_zone(self, day: dt.date) -> str:
+        """The site's time zone as people of this language name it on that day, e.g. 'Moscow Standard Time'."""
+        moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=ZoneInfo(self.site.timezone))
+        return get_timezone_name(moment, "long", locale=self.locale)
 
     def duration(self, duration: Duration) -> str:
         unit = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week",

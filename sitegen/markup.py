@@ -6,7 +6,10 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
+from markdown.treeprocessors import Treeprocessor
+from xml.etree.ElementTree import Element
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -27,15 +30,38 @@ _ATTRIBUTES = {
 _CLASSES = {"div": {"footnote", "toc"}, "a": {"footnote-ref", "footnote-backref"}, "sup": {"footnote-ref"}}
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 @dataclass(frozen=True)
 class Rendered:
     html: str
     toc: str  # nested <ul> of the headings, empty when there are fewer than two
 
 
+class _HeadingLevels(Treeprocessor):
+    """Moves the text's headings so its highest one sits at `top` (h2 on a page, h3 inside a section)."""
+
+    top = 2
+
+    def run(self, root: Element) -> None:
+        headings = [e for e in root.iter() if e.tag in _HEADINGS]
+        if not headings:
+            return
+        shift = self.top - min(int(e.tag[1]) for e in headings)
+        for heading in headings:
+            heading.tag = f"h{min(6, int(heading.tag[1]) + shift)}"
+
+
+class _HeadingLevelsExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_HeadingLevels(md), "heading_levels", 30)  # before toc (5)
+
+
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["tables", "footnotes", "toc", "sane_lists", "attr_list", "def_list", "abbr"],
+        extensions=["tables", "footnotes", "toc", "sane_lists", "attr_list", "def_list", "abbr",
+                    _HeadingLevelsExtension()],
         extension_configs={
             "toc": {"slugify": slugify_unicode, "toc_depth": "2-3"},
             # The default back-link title is English; a number reads the same in every language.
@@ -49,21 +75,20 @@ _md = _converter()
 
 
 @lru_cache(maxsize=8192)
-def render_markdown(source: str) -> Rendered:
-    """Pure in its input, so cached: fallback text and repeated blocks render once per process."""
+def render_markdown(source: str, top_heading: int = 2) -> Rendered:
+    """Pure in its input, so cached: fallback text and repeated blocks render once per process.
+
+    The page's title is its only h1, so the text's headings start at `top_heading`.
+    """
     _md.reset()
-    # Headings in editors' text start at h2: the page's title is the only h1.
-    html = _md.convert(_demote_h1(source))
+    _md.treeprocessors["heading_levels"].top = top_heading
+    html = _md.convert(source)
     toc = sanitize(_md.toc) if _count_headings(_md.toc_tokens) >= 2 else ""
     return Rendered(html=sanitize(html), toc=toc)
 
 
 def _count_headings(tokens: list[dict]) -> int:
     return sum(1 + _count_headings(token["children"]) for token in tokens)
-
-
-def _demote_h1(source: str) -> str:
-    return "\n".join("#" + line if line.startswith("# ") else line for line in source.splitlines())
 
 
 def sanitize(html: str) -> str:

@@ -102,7 +102,7 @@ def make_environment(template_dirs: list[Path], translations: NullTranslations, 
         text=text, markdown=markdown, lang_of=lang_of,
         date=localizer.date, interval=localizer.interval, number=localizer.number,
         currency=localizer.currency, duration=localizer.duration, country=localizer.country,
-        language_name=localizer.language_name, iso=lambda d: d.isoformat(),
+        language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
         jsonld=lambda data: Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
     )
     env.globals.update(language=language, site=site)

@@ -133,12 +133,13 @@ class ViewBuilder:
     def href(self, kind: str, slug: str | None = None, number: int = 1) -> str:
         return self.urls.page(Route(kind, slug, number), self.code)
 
-    def markdown(self, values: dict[str, str] | None) -> Markdown | None:
+    def markdown(self, values: dict[str, str] | None, top_heading: int = 3) -> Markdown | None:
+        """Markdown in this language or its fallback; inside a page section headings start at h3."""
         chosen = self.l10n.pick(values) if values else None
         if chosen is None:
             return None
         code, source = chosen
-        rendered: Rendered = render_markdown(source)
+        rendered: Rendered = render_markdown(source, top_heading)
         return Markdown(rendered.html, rendered.toc, code, code != self.code)
 
     def program_card(self, program: Program) -> ProgramCard:
@@ -204,7 +205,7 @@ class ViewBuilder:
         return ArticleView(
             slug=article.slug, title=Text(text.title, code, fallback), date=article.date,
             summary=Text(text.summary, code, fallback) if text.summary else None,
-            body=self.markdown({code: text.body}),
+            body=self.markdown({code: text.body}, top_heading=2),
             image=self.urls.media(text.image) if text.image else None,
             image_alt=Text(text.image_alt, code, fallback) if text.image_alt else None,
             partners=tuple(self.partner_card(self.catalog.partners[s]) for s in article.partners),
