@@ -14,9 +14,9 @@ from .translations import PACKAGE_ROOT
 DOMAIN = "messages"
 
 
-def _pybabel(*args: str) -> int:
+def _pybabel(*args: str, quiet: bool = True) -> int:
     try:
-        CommandLineInterface().run(["pybabel", "-q", *args])
+        CommandLineInterface().run(["pybabel", *(["-q"] if quiet else []), *args])
     except SystemExit as exc:  # Babel's frontend exits on errors it has already printed
         return int(exc.code or 0)
     return 0
@@ -49,4 +49,4 @@ def run_i18n(action: str, root: Path) -> int:
             else:
                 status |= _pybabel("init", "-i", str(template), "-o", str(po), "-l", code)
         return status
-    return _pybabel("compile", "-d", str(locales), "-D", DOMAIN, "--statistics")
+    return _pybabel("compile", "-d", str(locales), "-D", DOMAIN, "--statistics", quiet=False)
