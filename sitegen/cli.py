@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -60,6 +61,8 @@ def make_parser() -> argparse.ArgumentParser:
     command.add_argument("--base-url", type=_url, default=None,
                          help="absolute URL the site is published at, overriding site.yaml's base_url")
     command.add_argument("--jobs", type=int, default=None, help="worker processes for rendering (default: CPU count)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="render every page, ignoring what the previous build recorded in ROOT/.cache/sitegen")
 
     command = commands.add_parser("check", help="validate the content and print every problem",
                                   description="Validate the content without writing anything.")
@@ -108,15 +111,17 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
         return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)
     options = BuildOptions(root=args.root, out=(args.out or args.root / "public").resolve(), today=today,
-                           base_url=args.base_url, drafts=args.drafts, strict=args.strict)
+                           base_url=args.base_url, drafts=args.drafts, strict=args.strict,
+                           cache_dir=None if args.no_cache else args.root / ".cache" / "sitegen")
     if args.jobs:
-        options = BuildOptions(**{**options.__dict__, "processes": max(1, args.jobs)})
+        options = dataclasses.replace(options, processes=max(1, args.jobs))
     result = build(options)
     report(result.problems, args.strict)
     if not result.written:
         print("Build failed; nothing was written (the previous output is untouched).", file=sys.stderr)
         return 1
     per_language = ", ".join(f"{code} {count}" for code, count in sorted(result.pages.items()))
-    print(f"Built {sum(result.pages.values())} pages ({per_language}) and {result.files} other files "
+    reused = f", {result.reused} unchanged" if result.reused else ""
+    print(f"Built {sum(result.pages.values())} pages ({per_language}{reused}) and {result.files} other files "
           f"in {result.seconds:.2f} s → {options.out}")
     return 0

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .feeds import atom_feed
 from .ics import calendar_file
@@ -16,7 +17,7 @@ from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, TemplateProblem, preload_templates
 from .sitemap import robots_txt, sitemap_xml
-from .translations import DEFAULT_THEME, load_translations
+from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
 from .write import copy_tree, render_pages, staging, swap_in, write_file
 
@@ -30,6 +31,7 @@ class BuildOptions:
     drafts: bool = False
     strict: bool = False
     processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
+    cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
 
 
 @dataclass
@@ -37,6 +39,7 @@ class BuildResult:
     problems: Problems
     pages: Counter = field(default_factory=Counter)
     files: int = 0
+    reused: int = 0  # pages taken unchanged from the previous build
     seconds: float = 0.0
     written: bool = False
 
@@ -71,15 +74,25 @@ def build(options: BuildOptions) -> BuildResult:
             problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
             return result
         pages = plan_pages(catalog)
-        result.pages, template_problems = render_pages(pages, renderers, stage, options.processes)
-        problems.items.extend(template_problems)
+        cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
+        rendered = render_pages(pages, renderers, stage, options.processes, cache)
+        result.pages, result.reused = rendered.written, rendered.reused
+        problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
         result.files = _write_site_files(stage, pages, catalog, urls, renderers, translations, options.root)
         swap_in(stage, options.out)
+        cache.save(rendered.fingerprints)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _salt(options: BuildOptions, urls: Urls) -> str:
+    """What every page depends on besides its view: templates, translations, the generator itself."""
+    themes = template_dirs(options.root)
+    locales = [options.root / "locales", DEFAULT_LOCALES]
+    return digest(code_digest(), files_digest(themes), files_digest(locales, "*.po"), urls.base_url)
 
 
 def _renderers(catalog: Catalog, urls: Urls, root: Path, translations) -> dict[str, Renderer]:

@@ -1,6 +1,7 @@
 """Render planned pages of one language through the theme's Jinja2 templates."""
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from .cache import digest
 from .catalog import Catalog
 from .localize import Localizer, Text
 from .model import Language
@@ -193,11 +195,21 @@ class Renderer:
             "program_count": len(programs),
         }
 
-    def render(self, page: PlannedPage) -> str:
+    @functools.cached_property
+    def salt(self) -> str:
+        """What every page of this language shows besides its own view: site settings, menu, date."""
+        return digest(repr((self.site, self.language, self._menu(), self.catalog.today, self.urls)))
+
+    def prepare(self, page: PlannedPage) -> dict[str, Any]:
+        """Everything the page's template receives."""
         context = self.context(page)
         head = self.head(page)
         context["structured_data"] = structured_data(page.route, context, head, self)
-        return self._render_template(page.template, head=head, **context)
+        context["head"] = head
+        return context
+
+    def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
+        return self._render_template(page.template, **(context or self.prepare(page)))
 
     def render_chooser(self, not_found: bool) -> str:
         """The root page (or root 404) that sends visitors to the home (or 404) of their language."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog, next_session
 from .localize import Localizer, Text
-from .markup import Rendered, render_markdown
+from .markup import render_markdown
 from .model import Article, Contact, Duration, Fee, Partner, Program, Session
 from .urls import Route, Urls
 
@@ -19,12 +19,23 @@ class Link:
 
 @dataclass(frozen=True)
 class Markdown:
-    """Rendered Markdown in the language it was written in."""
+    """Editors' Markdown in the language it was written in, converted when a template first shows it.
 
-    html: str
-    toc: str
+    The view holds the source, not the HTML, so a page's fingerprint (see cache.py) is cheap to take.
+    """
+
+    source: str
     lang: str
     fallback: bool
+    top_heading: int = 2
+
+    @property
+    def html(self) -> str:
+        return render_markdown(self.source, self.top_heading).html
+
+    @property
+    def toc(self) -> str:
+        return render_markdown(self.source, self.top_heading).toc
 
 
 @dataclass(frozen=True)
@@ -139,8 +150,7 @@ class ViewBuilder:
         if chosen is None:
             return None
         code, source = chosen
-        rendered: Rendered = render_markdown(source, top_heading)
-        return Markdown(rendered.html, rendered.toc, code, code != self.code)
+        return Markdown(source, code, code != self.code, top_heading)
 
     def program_card(self, program: Program) -> ProgramCard:
         location = program.location

@@ -7,9 +7,11 @@ import os
 import shutil
 import tempfile
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .cache import PageCache
 from .plan import PlannedPage
 from .problems import Position, Problem
 from .render import Renderer, TemplateProblem
@@ -19,8 +21,10 @@ from .urls import output_file, route_path
 PARALLEL_THRESHOLD = 400
 CHUNK = 250
 
-_renderers: dict[str, Renderer] = {}  # set in the parent just before forking; read by the workers
+# Set in the parent just before forking; the workers read them.
+_renderers: dict[str, Renderer] = {}
 _stage: Path = Path()
+_cache: PageCache = PageCache(None, Path())
 
 
 @contextlib.contextmanager
@@ -53,13 +57,39 @@ def write_file(stage: Path, relative: str, data: bytes | str) -> None:
     path.write_bytes(data)
 
 
-def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> tuple[Counter, list[Problem]]:
-    written: Counter = Counter()
-    problems: list[Problem] = []
+@dataclass
+class Rendered:
+    """What a batch of pages produced."""
+
+    written: Counter = field(default_factory=Counter)  # pages per language, rendered or reused
+    reused: int = 0
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, other: "Rendered") -> None:
+        self.written.update(other.written)
+        self.reused += other.reused
+        self.fingerprints.update(other.fingerprints)
+        self.problems.extend(other.problems)
+
+
+def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
+    result = Rendered()
+    problems = result.problems
     failed: set[tuple[str, int]] = set()
     for page, code in jobs:
+        renderer = _renderers[code]
+        relative = output_file(route_path(page.route, code))
+        context = renderer.prepare(page)
+        fingerprint = _cache.fingerprint(renderer.salt, page.template, context)
+        if fingerprint is not None:
+            result.fingerprints[relative] = fingerprint
+        if _cache.reuse(relative, fingerprint, _stage):
+            result.reused += 1
+            result.written[code] += 1
+            continue
         try:
-            html = _renderers[code].render(page)
+            html = renderer.render(page, context)
         except TemplateProblem as exc:
             if (exc.template, exc.line) not in failed:
                 failed.add((exc.template, exc.line))
@@ -68,30 +98,30 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> tuple[Counter, list[Pr
                                         f"template error: {exc.message} (while rendering {what} in '{code}')",
                                         "fix the template at this line"))
             continue
-        write_file(_stage, output_file(route_path(page.route, code)), html)
-        written[code] += 1
-    return written, problems
+        write_file(_stage, relative, html)
+        result.written[code] += 1
+    return result
 
 
-def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path,
-                 processes: int) -> tuple[Counter, list[Problem]]:
+def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, processes: int,
+                 cache: PageCache) -> Rendered:
     """Render every page in every language; with several processes, workers share the parent's renderers by fork."""
-    global _renderers, _stage
-    _renderers, _stage = renderers, stage
+    global _renderers, _stage, _cache
+    _renderers, _stage, _cache = renderers, stage, cache
     jobs = [(page, code) for page in pages for code in renderers]
     chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    written: Counter = Counter()
-    problems: list[Problem] = []
-    if processes > 1 and len(jobs) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            results = list(pool.imap_unordered(_render_chunk, chunks))
-    else:
-        results = [_render_chunk(chunk) for chunk in chunks]
-    for counts, found in results:
-        written.update(counts)
-        problems.extend(found)
-    _renderers = {}
-    return written, problems
+    result = Rendered()
+    try:
+        if processes > 1 and len(jobs) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for part in pool.imap_unordered(_render_chunk, chunks):
+                    result.add(part)
+        else:
+            for chunk in chunks:
+                result.add(_render_chunk(chunk))
+    finally:
+        _renderers, _cache = {}, PageCache(None, Path())
+    return result
 
 
 def copy_tree(source: Path, target: Path) -> int:

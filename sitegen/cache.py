@@ -1,0 +1,91 @@
+"""Reuse the previous build's page when nothing that page shows has changed.
+
+A page's fingerprint is taken from its view (the exact values its template receives) plus a
+salt covering the templates, the translations, the generator's own code and the site-wide
+values every page shows. Views are what templates read, so any change a visitor could see
+changes the fingerprint; there is no hand-kept dependency list to fall out of date.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def files_digest(folders: Iterable[Path], pattern: str = "*") -> str:
+    """One digest of every file's name and bytes under the folders."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
+            if path.is_file():
+                hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def code_digest() -> str:
+    return files_digest([PACKAGE], "*.py")
+
+
+@dataclass
+class PageCache:
+    """Fingerprints of the pages in `previous_out`, as recorded by the build that wrote it."""
+
+    manifest: Path | None
+    previous_out: Path
+    salt: str = ""
+    old: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, cache_dir: Path | None, out: Path, salt: str) -> "PageCache":
+        if cache_dir is None:
+            return cls(None, out, salt)
+        manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
+        old: dict[str, str] = {}
+        try:
+            recorded = json.loads(manifest.read_text(encoding="utf-8"))
+            if recorded.get("salt") == salt and out.is_dir():
+                old = recorded["pages"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass  # no usable manifest: every page is rendered
+        return cls(manifest, out, salt, old)
+
+    def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str | None:
+        if self.manifest is None:
+            return None
+        return digest(self.salt, language_salt, template, repr(sorted(context.items())))
+
+    def reuse(self, relative: str, fingerprint: str | None, stage: Path) -> bool:
+        """Link last build's file into the stage when its fingerprint matches."""
+        if fingerprint is None or self.old.get(relative) != fingerprint:
+            return False
+        source, target = self.previous_out / relative, stage / relative
+        if not source.is_file():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        return True
+
+    def save(self, pages: dict[str, str]) -> None:
+        if self.manifest is None:
+            return
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.manifest.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"salt": self.salt, "pages": pages}, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.manifest)

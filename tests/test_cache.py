@@ -1,0 +1,56 @@
+"""Rebuilds that reuse unchanged pages give exactly the output of a full build."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import MINIMAL_SITE, build_site
+from test_build import tree_digest
+
+
+def rebuild_matches_full_build(root: Path, tmp_path: Path, change) -> int:
+    """Build with a cache, apply `change`, rebuild; compare with a fresh build. Returns pages reused."""
+    cached_out, cache = tmp_path / "cached", tmp_path / "cache"
+    assert build_site(root, cached_out, cache_dir=cache).written
+    change(root)
+    result = build_site(root, cached_out, cache_dir=cache)
+    assert result.written
+    fresh = build_site(root, tmp_path / "fresh")
+    assert fresh.written
+    assert tree_digest(cached_out) == tree_digest(tmp_path / "fresh")
+    return result.reused
+
+
+def test_unchanged_site_reuses_every_page(make_site, tmp_path):
+    reused = rebuild_matches_full_build(make_site(), tmp_path, lambda root: None)
+    assert reused == 2 * 7  # every page of both languages
+
+
+def test_renamed_partner_rerenders_the_programs_that_show_it(make_site, tmp_path):
+    def rename(root: Path) -> None:
+        path = root / "partners/acme.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Acme University", "Acme Institute"), encoding="utf-8")
+    assert rebuild_matches_full_build(make_site({"partners/other.yaml": MINIMAL_SITE["partners/acme.yaml"]}), tmp_path, rename) > 0
+
+
+def test_changed_template_rerenders_every_page(make_site, tmp_path):
+    root = make_site({"theme/templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Lost</h1>{% endblock %}'})
+    def edit(root: Path) -> None:
+        (root / "theme/templates/404.html").write_text(
+            '{% extends "base.html" %}{% block content %}<h1>Gone</h1>{% endblock %}', encoding="utf-8")
+    assert rebuild_matches_full_build(root, tmp_path, edit) == 0
+
+
+def test_changed_translation_rerenders_every_page(make_site, tmp_path):
+    po = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Programs"\nmsgstr "Programmes"\n'
+    root = make_site({"locales/en/LC_MESSAGES/messages.po": po})
+    def edit(root: Path) -> None:
+        (root / "locales/en/LC_MESSAGES/messages.po").write_text(po.replace("Programmes", "Courses"), encoding="utf-8")
+    assert rebuild_matches_full_build(root, tmp_path, edit) == 0
+
+
+def test_a_new_build_date_changes_statuses_and_rerenders(make_site, tmp_path):
+    import datetime as dt
+    root = make_site()
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(root, out, cache_dir=cache)
+    assert build_site(root, out, cache_dir=cache, today=dt.date(2027, 1, 1)).reused == 0
