@@ -90,7 +90,10 @@ class Localizer:
     def duration(self, duration: Duration) -> str:
         unit = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week",
                 "months": "duration-month"}[duration.unit]
-        return format_unit(duration.value, unit, length="long", locale=self.locale)
+        text = format_unit(duration.value, unit, length="long", locale=self.locale)
+        if unit in text:  # CLDR lacks some long forms (Chinese hours); Babel then prints the unit's id
+            text = format_unit(duration.value, unit, length="short", locale=self.locale)
+        return text
 
     def country(self, code: str) -> str:
         return self.locale.territories.get(code, code)

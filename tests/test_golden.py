@@ -1,0 +1,29 @@
+"""The sample site's output equals the golden copy in tests/golden (rewrite it with --update-golden)."""
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_sample_site_matches_the_golden_output(sample_site: Path, request: pytest.FixtureRequest):
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(sample_site, GOLDEN)
+        pytest.skip("golden output rewritten; review it with git diff tests/golden")
+    built, golden = files_of(sample_site), files_of(GOLDEN)
+    assert sorted(built) == sorted(golden), "files differ; if intended, run pytest --update-golden"
+    for name, data in built.items():
+        if data != golden[name]:
+            diff = difflib.unified_diff(golden[name].decode(errors="replace").splitlines(),
+                                        data.decode(errors="replace").splitlines(),
+                                        f"golden/{name}", f"built/{name}", lineterm="", n=1)
+            pytest.fail("\n".join(list(diff)[:40]) + "\n(if intended, run pytest --update-golden)")

@@ -1,0 +1,31 @@
+"""Editors' Markdown: extensions, Unicode anchors and sanitising."""
+from __future__ import annotations
+
+from sitegen.markup import render_markdown
+
+
+def test_table_of_contents_anchors_keep_cyrillic_and_chinese():
+    rendered = render_markdown("## Как подать заявку\n\ntext\n\n## 申请步骤\n\ntext\n")
+    assert '<h2 id="как-подать-заявку">' in rendered.html and '<h2 id="申请步骤">' in rendered.html
+    assert 'href="#как-подать-заявку"' in rendered.toc and 'href="#申请步骤"' in rendered.toc
+
+
+def test_tables_and_footnotes_are_rendered():
+    html = render_markdown("| a | b |\n|---|--:|\n| 1 | 2 |\n\nNote[^1]\n\n[^1]: Source.\n").html
+    assert "<table>" in html and '<td style="text-align:right">2</td>' in html
+    assert 'class="footnote"' in html and 'href="#fn:1"' in html
+
+
+def test_headings_start_at_the_requested_level():
+    assert "<h3" in render_markdown("# Top\n\n## Next\n", top_heading=3).html
+    html = render_markdown("## Top\n\n### Next\n", top_heading=2).html
+    assert "<h2" in html and "<h3" in html and "<h1" not in html
+
+
+def test_scripts_handlers_and_javascript_urls_are_removed():
+    html = render_markdown('<script>alert(1)</script>\n\n<p onclick="x()" style="color:red">hi</p>\n\n'
+                           '[a](javascript:alert(1)) <a href="https://example.org" onmouseover="x">b</a>\n\n'
+                           '<iframe src="https://evil.example"></iframe>').html
+    for forbidden in ("<script", "onclick", "onmouseover", "javascript:", "<iframe", "color:red"):
+        assert forbidden not in html
+    assert '<a href="https://example.org">b</a>' in html
