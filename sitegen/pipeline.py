@@ -10,16 +10,14 @@ from pathlib import Path
 
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
-from .feeds import atom_feed
-from .ics import calendar_file
 from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, TemplateProblem, preload_templates
-from .sitemap import robots_txt, sitemap_xml
+from .sitefiles import write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
-from .write import copy_tree, render_pages, staging, swap_in, write_file
+from .write import render_pages, staging, swap_in
 
 
 @dataclass(frozen=True)
@@ -80,9 +78,10 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        result.files = _write_site_files(stage, pages, catalog, urls, renderers, translations, options.root)
+        result.files, fingerprints = write_site_files(stage, pages, catalog, urls, renderers, translations,
+                                                      options.root, cache)
         swap_in(stage, options.out)
-        cache.save(rendered.fingerprints)
+        cache.save({**rendered.fingerprints, **fingerprints})
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
@@ -111,28 +110,3 @@ def _template_position(exc: TemplateProblem, root: Path):
     path = Path(exc.template)
     shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else str(path)
     return Position(shown, exc.line or 0, 1 if exc.line else 0)
-
-
-def _write_site_files(stage: Path, pages, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
-                      translations, root: Path) -> int:
-    """Everything but the HTML pages: feeds, calendars, sitemap, root pages and assets."""
-    site = catalog.content.site
-    default = renderers[site.default_language]
-    files = {
-        "index.html": default.render_chooser(not_found=False),
-        "404.html": default.render_chooser(not_found=True),
-        "sitemap.xml": sitemap_xml(pages, catalog, urls),
-        "robots.txt": robots_txt(urls),
-    }
-    for code, renderer in renderers.items():
-        files[f"{code}/feed.xml"] = atom_feed(catalog, renderer.localizer, urls)
-        files[f"{code}/calendar.ics"] = calendar_file(catalog, renderer.localizer, urls, translations[code])
-    for relative, data in files.items():
-        write_file(stage, relative, data)
-    count = len(files)
-    count += copy_tree(DEFAULT_THEME / "static", stage / "static")
-    if (root / "theme" / "static").resolve() != (DEFAULT_THEME / "static").resolve():
-        count += copy_tree(root / "theme" / "static", stage / "static")
-    count += copy_tree(root / "content" / "media", stage / "media")
-    count += copy_tree(root / "partners" / "logos", stage / "logos")
-    return count
