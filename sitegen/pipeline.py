@@ -14,7 +14,7 @@ from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, TemplateProblem, preload_templates
-from .sitefiles import write_site_files
+from .sitefiles import calendar_tasks, write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
 from .write import render_pages, staging, swap_in
@@ -73,15 +73,15 @@ def build(options: BuildOptions) -> BuildResult:
             return result
         pages = plan_pages(catalog)
         cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
-        rendered = render_pages(pages, renderers, stage, options.processes, cache)
+        calendars = calendar_tasks(stage, catalog, urls, renderers, translations, cache)
+        rendered = render_pages(pages, renderers, stage, options.processes, cache, calendars)
         result.pages, result.reused = rendered.written, rendered.reused
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        result.files, fingerprints = write_site_files(stage, pages, catalog, urls, renderers, translations,
-                                                      options.root, cache)
+        result.files = write_site_files(stage, pages, catalog, urls, renderers, options.root)
         swap_in(stage, options.out)
-        cache.save({**rendered.fingerprints, **fingerprints})
+        cache.save(rendered.fingerprints)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result

@@ -1,6 +1,7 @@
 """The files besides the HTML pages: root chooser and 404, feeds, calendars, sitemap, robots.txt, assets."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Callable
 
@@ -15,7 +16,7 @@ from .render import Renderer
 from .sitemap import robots_txt, sitemap_xml
 from .translations import DEFAULT_THEME
 from .urls import Urls
-from .write import copy_tree, write_file
+from .write import Rendered, copy_tree, write_file
 
 
 def _calendar_inputs(catalog: Catalog) -> str:
@@ -23,10 +24,24 @@ def _calendar_inputs(catalog: Catalog) -> str:
     return repr([(p.slug, p.title, p.sessions, catalog.status[p.slug]) for p in catalog.programs])
 
 
+def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
+                   translations: dict[str, NullTranslations], cache: PageCache) -> list[Callable[[], Rendered]]:
+    """One task per language; calendars are slow to serialise, so they run beside the pages and are reused."""
+    inputs = _calendar_inputs(catalog)
+
+    def write_calendar(code: str) -> Rendered:
+        relative, renderer = f"{code}/calendar.ics", renderers[code]
+        fingerprint = cache.fingerprint(renderer.salt, "calendar", {"programs": inputs})
+        if not cache.reuse(relative, fingerprint, stage):
+            write_file(stage, relative, calendar_file(catalog, renderer.localizer, urls, translations[code]))
+        return Rendered(fingerprints={relative: fingerprint} if fingerprint else {})
+
+    return [functools.partial(write_calendar, code) for code in renderers]
+
+
 def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
-                     renderers: dict[str, Renderer], translations: dict[str, NullTranslations],
-                     root: Path, cache: PageCache) -> tuple[int, dict[str, str]]:
-    """Write the files; returns how many, and the fingerprints of those worth reusing next time."""
+                     renderers: dict[str, Renderer], root: Path) -> int:
+    """Write the remaining files; returns how many (calendars included)."""
     default = renderers[catalog.content.site.default_language]
     files: dict[str, Callable[[], bytes | str]] = {
         "index.html": lambda: default.render_chooser(not_found=False),
@@ -38,20 +53,10 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
         files[f"{code}/feed.xml"] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
-    # Calendars are slow to serialise (icalendar folds every line), so they are reused when unchanged.
-    fingerprints = {}
-    calendar_inputs = _calendar_inputs(catalog)
-    for code, renderer in renderers.items():
-        relative = f"{code}/calendar.ics"
-        fingerprint = cache.fingerprint(renderer.salt, "calendar", {"programs": calendar_inputs})
-        if not cache.reuse(relative, fingerprint, stage):
-            write_file(stage, relative, calendar_file(catalog, renderer.localizer, urls, translations[code]))
-        if fingerprint:
-            fingerprints[relative] = fingerprint
     count = len(files) + len(renderers)
     count += copy_tree(DEFAULT_THEME / "static", stage / "static")
     if (root / "theme" / "static").resolve() != (DEFAULT_THEME / "static").resolve():
         count += copy_tree(root / "theme" / "static", stage / "static")
     count += copy_tree(root / "content" / "media", stage / "media")
     count += copy_tree(root / "partners" / "logos", stage / "logos")
-    return count, fingerprints
+    return count

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import shutil
@@ -9,7 +10,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .cache import PageCache
 from .plan import PlannedPage
@@ -25,6 +26,7 @@ CHUNK = 250
 _renderers: dict[str, Renderer] = {}
 _stage: Path = Path()
 _cache: PageCache = PageCache(None, Path())
+_tasks: list[Callable[[], "Rendered"]] = []
 
 
 @contextlib.contextmanager
@@ -103,24 +105,32 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
     return result
 
 
+def _run_task(index: int) -> Rendered:
+    return _tasks[index]()
+
+
 def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, processes: int,
-                 cache: PageCache) -> Rendered:
-    """Render every page in every language; with several processes, workers share the parent's renderers by fork."""
-    global _renderers, _stage, _cache
-    _renderers, _stage, _cache = renderers, stage, cache
+                 cache: PageCache, other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
+    """Render every page in every language, and run the other slow tasks beside them.
+
+    With several processes, forked workers share the parent's renderers and task list.
+    """
+    global _renderers, _stage, _cache, _tasks
     jobs = [(page, code) for page in pages for code in renderers]
     chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    _renderers, _stage, _cache = renderers, stage, cache
+    _tasks = [*other_tasks, *(functools.partial(_render_chunk, chunk) for chunk in chunks)]
     result = Rendered()
     try:
         if processes > 1 and len(jobs) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
             with multiprocessing.get_context("fork").Pool(processes) as pool:
-                for part in pool.imap_unordered(_render_chunk, chunks):
+                for part in pool.imap_unordered(_run_task, range(len(_tasks))):
                     result.add(part)
         else:
-            for chunk in chunks:
-                result.add(_render_chunk(chunk))
+            for task in _tasks:
+                result.add(task())
     finally:
-        _renderers, _cache = {}, PageCache(None, Path())
+        _renderers, _cache, _tasks = {}, PageCache(None, Path()), []
     return result
 
 
