@@ -57,8 +57,9 @@ def discover(root: Path, problems: Problems) -> Sources:
     if (root / "site.yaml").is_file():
         sources.site = "site.yaml"
     else:
-        problems.error(Position("site.yaml"), "", "the site has no site.yaml",
-                       f"create site.yaml in {root} (see docs/content.md)")
+        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
+                       "create it with title, base_url, default_language, languages, timezone and fields, "
+                       "or pass the site's folder with --root")
     for kind in ("programs", "partners"):
         folder = root / kind
         for path in _files(folder):
@@ -78,6 +79,10 @@ def discover(root: Path, problems: Problems) -> Sources:
         _add_article(sources.pages, path, rel(path), _PAGE_NAME, problems)
     for path in _files(root / "content" / "media"):
         _add_asset(sources.media, path, rel(path), MEDIA_SUFFIXES, problems)
+    for path in _files(root / "content"):
+        if path.relative_to(root / "content").parts[0] not in ("news", "pages", "media"):
+            problems.error(Position(rel(path)), "", "unexpected file in content/",
+                           "put news in content/news/, pages in content/pages/ and images in content/media/")
     return sources
 
 

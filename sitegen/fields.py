@@ -43,20 +43,22 @@ class Reader:
         line, column = positions.get(key, self.data.pos) if key is not None else self.data.pos
         return self.position.at(line, column)
 
-    def error(self, key: str, message: str, hint: str = "") -> None:
-        self.problems.error(self.where(key), self.name(key), message, hint)
+    def error(self, key: str, message: str, hint: str = "", at_key: bool = False) -> None:
+        self.problems.error(self.where(key, in_value=not at_key), self.name(key), message, hint)
 
     def warning(self, key: str, message: str, hint: str = "") -> None:
         self.problems.warning(self.where(key), self.name(key), message, hint)
 
     def _get(self, key: str, required: bool, hint: str = "") -> Any:
         self.known.append(key)
-        if key not in self.data or self.data[key] is None:
-            if required:
-                self.problems.error(self.where(), self.name(key), "required field is missing",
-                                    hint or f"add '{key}:' to this file")
-            return None
-        return self.data[key]
+        if key in self.data and self.data[key] is None and required:
+            self.problems.error(self.where(key, in_value=False), self.name(key), "required field has no value",
+                                hint or f"write the value after '{key}:'")
+        elif key not in self.data and required:
+            place = f"under '{self.prefix[:-1]}'" if self.prefix else "to this file"
+            self.problems.error(self.where(), self.name(key), "required field is missing",
+                                hint or f"add '{key}:' {place}")
+        return self.data.get(key)
 
     def finish(self) -> None:
         """Report every key this reader was not asked for, with a did-you-mean."""
@@ -64,7 +66,7 @@ class Reader:
             if key not in self.known:
                 self.problems.error(self.where(key, in_value=False), self.name(str(key)),
                                     f"unknown field{did_you_mean(key, self.known)}",
-                                    "allowed here: " + ", ".join(self.known))
+                                    "allowed here: " + ", ".join(dict.fromkeys(self.known)))
 
     # readers
     def raw(self, key: str, required: bool = False) -> Any:
@@ -97,30 +99,36 @@ class Reader:
                        "write it as {" + ", ".join(f"{c}: ..." for c in self.languages) + "}")
             return None
         child = self.child(key, value)
-        texts = {}
+        texts, before = {}, len(self.problems)
         for code in value:
             if code not in self.languages:
                 child.known.append(code)
                 child.error(code, f"'{code}' is not a language of this site{did_you_mean(code, self.languages)}",
-                            "the languages are listed in site.yaml: " + ", ".join(self.languages))
+                            "the languages are listed in site.yaml: " + ", ".join(self.languages), at_key=True)
                 continue
             text = child.text(code, max_length=max_length)
             if text is not None:
                 texts[code] = text
-        missing = [code for code in self.languages if code not in value]
-        if missing and texts:
+        if not texts:
+            if len(self.problems) == before:  # '{}' or '{en: }': nothing to show, and nothing said yet
+                self.error(key, "has no text in any language",
+                           "write it as {" + ", ".join(f"{c}: ..." for c in self.languages) + "}")
+            return None
+        missing = [code for code in self.languages if value.get(code) is None]
+        if missing:
             self.warning(key, "missing translation: " + ", ".join(missing),
                          "the page shows the fallback language's text with a 'not yet translated' notice")
-        return Localized(texts) if texts else None
+        return Localized(texts)
 
-    def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value") -> str | None:
+    def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value",
+             hint: str = "") -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
         choices = tuple(choices)
         if not isinstance(value, str) or value not in choices:
             self.error(key, f"unknown {what} {describe(value)}{did_you_mean(str(value), choices)}",
-                       "use one of: " + ", ".join(choices))
+                       hint or one_of(choices))
             return None
         return value
 
@@ -130,20 +138,24 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, YList):
-            self.error(key, f"must be a list, not {describe(value)}", f"write it as [{value}] or as lines starting with '- '")
+            example = "" if isinstance(value, YMap) else f"[{value}] or "
+            self.error(key, f"must be a list, not {describe(value)}", f"write it as {example}lines starting with '- '")
             return []
         if len(value) < min_items:
-            self.error(key, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
+            self.error(key, f"needs at least {min_items} item{'s' if min_items > 1 else ''}",
+                       f"list {'them' if min_items > 1 else 'it'} between the brackets, e.g. [first, second]")
         return [(item, self.position.at(*pos)) for item, pos in zip(value, value.item_pos)]
 
     def enum_list(self, key: str, choices: Iterable[str], required: bool = False, min_items: int = 0,
-                  what: str = "value") -> tuple[str, ...]:
-        choices = tuple(choices)
+                  what: str = "value", hint: str = "", suggest: Callable[[str], str] | None = None) -> tuple[str, ...]:
+        # A set stays a set: lists of slugs are checked against every program of a large catalog.
+        members = choices if isinstance(choices, (set, frozenset)) else tuple(choices)
+        suggest = suggest or (lambda item: did_you_mean(item, members))
         found = []
         for item, position in self.items(key, required, min_items):
-            if not isinstance(item, str) or item not in choices:
-                self.problems.error(position, self.name(key), f"unknown {what} {describe(item)}{did_you_mean(str(item), choices)}",
-                                    "use one of: " + ", ".join(choices))
+            if not isinstance(item, str) or item not in members:
+                self.problems.error(position, self.name(key), f"unknown {what} {describe(item)}{suggest(str(item))}",
+                                    hint or one_of(members if isinstance(members, tuple) else tuple(sorted(members))))
             elif item in found:
                 self.problems.error(position, self.name(key), f"'{item}' is listed twice", "remove one")
             else:
@@ -168,7 +180,8 @@ class Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.error(key, f"must be a whole number of at least {minimum}, not {describe(value)}")
+            self.error(key, f"must be a whole number of at least {minimum}, not {describe(value)}",
+                       "write the number alone, without quotes or units")
             return None
         return value
 
@@ -177,7 +190,7 @@ class Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.error(key, f"must be true or false, not {describe(value)}")
+            self.error(key, f"must be true or false, not {describe(value)}", "write true or false; yes and no are text")
             return False
         return value
 
@@ -191,7 +204,7 @@ class Reader:
     def email(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not _EMAIL.match(value):
-            self.error(key, f"'{value}' is not an email address")
+            self.error(key, f"'{value}' is not an email address", "write it like name@example.org")
             return None
         return value
 
@@ -209,7 +222,8 @@ class Reader:
 
     def reader_at(self, item: Any, position: Position, key: str, index: int) -> "Reader | None":
         if not isinstance(item, YMap):
-            self.problems.error(position, f"{self.name(key)}[{index}]", f"must be a mapping, not {describe(item)}")
+            self.problems.error(position, f"{self.name(key)}[{index}]", f"must be a mapping, not {describe(item)}",
+                                "write the entry as {key: value, ...} or as indented 'key: value' lines")
             return None
         return Reader(item, self.position, self.problems, self.languages, prefix=f"{self.name(key)}[{index}].")
 
@@ -217,6 +231,13 @@ class Reader:
         if not ok:
             self.error(key, message, hint)
         return ok
+
+
+def one_of(choices: tuple[str, ...]) -> str:
+    if not choices:
+        return "there is nothing to choose from yet"
+    shown = ", ".join(choices[:20])
+    return f"use one of: {shown}" + (f" ... ({len(choices)} in all)" if len(choices) > 20 else "")
 
 
 def read_each(reader: Reader, key: str, read: Callable[[Reader], Any], required: bool = False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .discover import Sources, discover
+from .discover import SourceFile, Sources, discover
 from .model import SECTIONS, Content
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problems
@@ -18,6 +18,7 @@ RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "st
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False) -> Content | None:
     """Everything the site publishes, or None when site.yaml itself cannot be used."""
     sources = discover(root, problems)
+    sources.pages = _allowed_pages(sources.pages, problems)
     if sources.site is None:
         return None
     site_document = parse_yaml_file(root, sources.site, problems)
@@ -36,7 +37,6 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     partners = [_validated(root, source, validate_partner, known, problems) for source in sources.partners]
     news = _articles(root, sources, "news", known, problems)
     pages = _articles(root, sources, "page", known, problems)
-    _check_page_slugs(sources, problems)
     keep = lambda item: item is not None and (drafts or not item.draft)  # noqa: E731
     return Content(
         site=site,
@@ -62,8 +62,11 @@ def _articles(root: Path, sources: Sources, kind: str, known: Known, problems: P
             if file is not None:
                 files.append(file)
     articles = join_translations(kind, files, problems)
+    # A translation whose file exists but could not be read has its own error already.
+    broken = ({(source.slug, source.language) for source in (sources.news if kind == "news" else sources.pages)}
+              - {(file.source.slug, file.source.language) for file in files})
     for article in articles:
-        missing = [code for code in known.site.codes if code not in article.texts]
+        missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]
         if missing and not article.draft:
             first = next(iter(article.texts.values()))
             problems.warning(Position(first.source), "", "missing translation: " + ", ".join(missing),
@@ -71,8 +74,10 @@ def _articles(root: Path, sources: Sources, kind: str, known: Known, problems: P
     return articles
 
 
-def _check_page_slugs(sources: Sources, problems: Problems) -> None:
-    for source in sources.pages:
+def _allowed_pages(pages: list[SourceFile], problems: Problems) -> list[SourceFile]:
+    """Pages whose slugs are free; the others are reported and left out, translations and all."""
+    for source in pages:
         if source.slug in RESERVED_SLUGS:
             problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
                            "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+    return [source for source in pages if source.slug not in RESERVED_SLUGS]

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+import hashlib
+import json
+import os
+from pathlib import Path
 
 import markdown
 import nh3
@@ -74,17 +77,65 @@ def _converter() -> markdown.Markdown:
 _md = _converter()
 
 
-@lru_cache(maxsize=8192)
-def render_markdown(source: str, top_heading: int = 2) -> Rendered:
-    """Pure in its input, so cached: fallback text and repeated blocks render once per process.
-
-    The page's title is its only h1, so the text's headings start at `top_heading`.
-    """
+def _convert(source: str, top_heading: int) -> Rendered:
     _md.reset()
     _md.treeprocessors["heading_levels"].top = top_heading
     html = _md.convert(source)
     toc = sanitize(_md.toc) if _count_headings(_md.toc_tokens) >= 2 else ""
     return Rendered(html=sanitize(html), toc=toc)
+
+
+class MarkdownStore:
+    """Converted Markdown by a digest of its source, kept between builds (conversion is the costliest step).
+
+    One store per process: forked workers hand back what they converted with `take_fresh`.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Rendered] = {}
+        self.fresh: dict[str, Rendered] = {}
+        self.used: set[str] = set()
+
+    def get(self, source: str, top_heading: int) -> Rendered:
+        key = hashlib.blake2b(f"{top_heading}\0{source}".encode(), digest_size=16).hexdigest()
+        self.used.add(key)
+        found = self.entries.get(key)
+        if found is None:
+            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading)
+        return found
+
+    def take_fresh(self) -> dict[str, Rendered]:
+        fresh, self.fresh = self.fresh, {}
+        return fresh
+
+    def add(self, entries: dict[str, Rendered]) -> None:
+        self.entries.update(entries)
+        self.used.update(entries)
+
+    def load(self, path: Path, salt: str) -> None:
+        try:
+            recorded = json.loads(path.read_text(encoding="utf-8"))
+            if recorded["salt"] == salt:
+                self.entries.update({key: Rendered(*value) for key, value in recorded["entries"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no usable cache: convert everything
+
+    def save(self, path: Path, salt: str, prune: bool) -> None:
+        """Write the store; `prune` (after a build that rendered every page) drops texts no page used."""
+        keys = sorted(self.used if prune else self.entries)
+        entries = {key: [self.entries[key].html, self.entries[key].toc] for key in keys if key in self.entries}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"salt": salt, "entries": entries}, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+store = MarkdownStore()
+
+
+def render_markdown(source: str, top_heading: int = 2) -> Rendered:
+    """Editors' Markdown as safe HTML. The page's title is its only h1, so headings start at `top_heading`."""
+    return store.get(source, top_heading)
 
 
 def _count_headings(tokens: list[dict]) -> int:

@@ -23,7 +23,9 @@ def read_text(root: Path, path: str, problems: Problems) -> str | None:
     try:
         return (root / path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.error(Position(path), "", f"the file is not UTF-8 text (byte {exc.start})",
+        line = exc.object.count(b"\n", 0, exc.start) + 1
+        column = exc.start - exc.object.rfind(b"\n", 0, exc.start)
+        problems.error(Position(path, line, column), "", f"the file is not UTF-8 text (byte {exc.start})",
                        "save it as UTF-8 in your editor")
     except OSError as exc:
         problems.error(Position(path), "", f"cannot read the file: {exc.strerror}")
@@ -69,5 +71,7 @@ def _as_document(path: str, data: Any, problems: Problems, failed: bool) -> Docu
     if isinstance(data, YMap):
         return Document(path, data)
     if data is not None:
-        problems.error(Position(path, 1, 1), "", "the file must be a mapping of fields ('key: value' lines)")
+        kind = "a list" if isinstance(data, list) else "a single value"
+        problems.error(Position(path, 1, 1), "", f"the file must be a mapping of fields, not {kind}",
+                       "write one 'key: value' line per field, e.g. 'title: {en: ...}'")
     return None

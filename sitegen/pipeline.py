@@ -11,6 +11,7 @@ from pathlib import Path
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .load import load_content
+from .markup import store as markdown_store
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, TemplateProblem, preload_templates
@@ -74,7 +75,10 @@ def build(options: BuildOptions) -> BuildResult:
         pages = plan_pages(catalog)
         cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
         calendars = calendar_tasks(stage, catalog, urls, renderers, translations, cache)
+        if options.cache_dir:
+            markdown_store.load(options.cache_dir / "markdown.json", code_digest())
         rendered = render_pages(pages, renderers, stage, options.processes, cache, calendars)
+        markdown_store.add(rendered.markdown)
         result.pages, result.reused = rendered.written, rendered.reused
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
@@ -82,6 +86,8 @@ def build(options: BuildOptions) -> BuildResult:
         result.files = write_site_files(stage, pages, catalog, urls, renderers, options.root)
         swap_in(stage, options.out)
         cache.save(rendered.fingerprints)
+        if options.cache_dir:
+            markdown_store.save(options.cache_dir / "markdown.json", code_digest(), prune=not rendered.reused)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result

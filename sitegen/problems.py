@@ -69,5 +69,9 @@ class Problems:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
-    matches = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    by_lower = {str(choice).lower(): str(choice) for choice in sorted(choices, key=str)}
+    text = str(word).lower()
+    # Editors abbreviate ('univ') and mistype case ('EN'), which similarity alone misses.
+    starting = [choice for choice in by_lower if choice.startswith(text)] if len(text) >= 3 else []
+    matches = starting if len(starting) == 1 else difflib.get_close_matches(text, list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean '{by_lower[matches[0]]}'?)" if matches else ""

@@ -5,12 +5,14 @@ import re
 import zoneinfo
 
 from babel import Locale, UnknownLocaleError
+from babel.core import parse_locale
 
 from .discover import SLUG
 from .fields import Reader, read_each
 from .model import SECTIONS, Contact, Language, Localized, Site
 from .parse import Document
 from .problems import Position, Problems, did_you_mean
+from .yamlsource import YList
 
 _CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)*$")
 
@@ -24,8 +26,11 @@ def read_contact(reader: Reader) -> Contact:
 def validate_site(document: Document, page_slugs: set[str], problems: Problems) -> Site | None:
     top = Reader(document.data, Position(document.path), problems, ())
     languages = read_each(top, "languages", _read_language, required=True, min_items=1)
+    # Every localized value in the site is checked against these codes; checked against a list with
+    # an unreadable entry, each of them would be reported as wrong, so the rest waits for a fix.
+    if not _check_languages(top, languages):
+        return None
     codes = tuple(language.code for language in languages)
-    _check_languages(top, languages)
     reader = Reader(document.data, Position(document.path), problems, codes)
     reader.known = top.known
     title = reader.localized("title", required=True)
@@ -39,11 +44,11 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems) 
     contact = read_contact(contact_reader) if contact_reader else Contact()
     news_per_page = reader.integer("news_per_page") or 10
     reader.finish()
-    if not (languages and title and base_url and default_language and timezone):
-        return None
+    # Placeholders for broken settings let every content file be checked in the same run;
+    # the errors already reported stop the build before anything is rendered.
     return Site(
-        title=title, description=description, base_url=base_url.rstrip("/") + "/",
-        default_language=default_language, languages=tuple(languages), timezone=timezone,
+        title=title or Localized({}), description=description, base_url=(base_url or "").rstrip("/") + "/",
+        default_language=default_language or codes[0], languages=tuple(languages), timezone=timezone or "UTC",
         fields=fields, menu=menu, contact=contact, news_per_page=news_per_page,
     )
 
@@ -53,30 +58,49 @@ def _read_language(reader: Reader) -> Language | None:
     locale = reader.text("locale", required=True)
     hreflang = reader.text("hreflang")
     name = reader.text("name", required=True)
-    fallback = tuple(item for item, _ in reader.items("fallback") if isinstance(item, str))
+    fallback = tuple(str(item) for item, _ in reader.items("fallback"))
     if code and not reader.check("code", bool(_CODE.match(code)), f"'{code}' is not a language code",
                                  "use a short lowercase code such as ru, en or zh"):
         return None
-    if locale:
-        try:
-            Locale.parse(locale)
-        except (ValueError, UnknownLocaleError):
-            reader.error("locale", f"'{locale}' is not a locale Babel knows", "use a locale such as ru_RU, en_GB or zh_Hans_CN")
-            return None
-    if not (code and locale and name):
+    if locale and not _known_locale(locale):
+        reader.error("locale", f"'{locale}' is not a locale Babel knows", "use a locale such as ru_RU, en_GB or zh_Hans_CN")
+    if not code:
         return None
-    return Language(code=code, locale=locale, hreflang=hreflang or code, name=name, fallback=fallback)
+    # A broken locale or name is already reported; the code alone lets the content be checked.
+    return Language(code=code, locale=locale or code, hreflang=hreflang or code, name=name or code, fallback=fallback)
 
 
-def _check_languages(reader: Reader, languages: list[Language]) -> None:
+def _known_locale(name: str) -> bool:
+    """Babel quietly replaces a script or territory it does not know ('zh_Hanz_CN' → zh_Hans_CN)."""
+    try:
+        locale = Locale.parse(name)
+        _, territory, script, _ = parse_locale(name)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return territory in (None, locale.territory) and script in (None, locale.script)
+
+
+def _check_languages(reader: Reader, languages: list[Language]) -> bool:
+    """Report repeated codes and fallbacks to nowhere; False unless every entry gave a usable code."""
+    entries = reader.data.get("languages")
+    if not (languages and isinstance(entries, YList) and len(languages) == len(entries)):
+        return False
     codes = [language.code for language in languages]
-    for language in languages:
-        if codes.count(language.code) > 1:
-            reader.error("languages", f"language '{language.code}' is listed twice")
-        for other in language.fallback:
-            if other not in codes or other == language.code:
-                reader.error("languages", f"fallback '{other}' of '{language.code}' is not another language of the site"
-                             f"{did_you_mean(other, codes)}", "fallbacks name other entries of 'languages'")
+    complete = True
+    for index, (language, entry) in enumerate(zip(languages, entries)):
+        if language.code in codes[:index]:
+            reader.problems.error(reader.position.at(*entry.value_pos["code"]), f"languages[{index}].code",
+                                  f"language '{language.code}' is listed twice", "remove one of the two entries")
+            complete = False
+        others = [code for code in codes if code != language.code]
+        fallback = entry.get("fallback")
+        for other, where in zip(language.fallback, fallback.item_pos if isinstance(fallback, YList) else []):
+            if other not in others:
+                message = ("a language cannot fall back to itself" if other == language.code else
+                           f"'{other}' is not a language of the site{did_you_mean(other, others)}")
+                reader.problems.error(reader.position.at(*where), f"languages[{index}].fallback", message,
+                                      "a fallback names the code of another entry of 'languages'")
+    return complete
 
 
 def _read_timezone(reader: Reader) -> str | None:
@@ -85,8 +109,9 @@ def _read_timezone(reader: Reader) -> str | None:
         return None
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        reader.error("timezone", f"unknown time zone '{name}'", "use an IANA name such as Europe/Moscow")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: 'Europe' is a folder of zones
+        reader.error("timezone", f"unknown time zone '{name}'{did_you_mean(name, zoneinfo.available_timezones())}",
+                     "use an IANA name such as Europe/Moscow")
         return None
     return name
 
@@ -99,7 +124,8 @@ def _read_fields(reader: Reader) -> dict[str, Localized]:
     for key in list(fields_reader.data):
         if not (isinstance(key, str) and SLUG.match(key)):
             fields_reader.known.append(key)
-            fields_reader.error(key, f"'{key}' is not a valid key", "use lowercase letters, digits and hyphens")
+            fields_reader.error(key, f"'{key}' is not a valid key", "use lowercase letters, digits and hyphens",
+                                at_key=True)
             continue
         value = fields_reader.localized(key, required=True)
         if value:

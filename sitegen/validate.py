@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
+from babel.core import get_global
 from babel.numbers import list_currencies
 
 from .discover import SourceFile
@@ -19,7 +20,13 @@ from .yamlsource import YMap
 
 _ENGLISH = Locale("en")
 COUNTRIES = frozenset(code for code in _ENGLISH.territories if len(code) == 2 and code.isalpha())
+# 'CHN', 'RUS' and 'UK' are codes editors also meet; they point to the alpha-2 code.
+_COUNTRY_ALIASES = {alias: codes[0] for alias, codes in get_global("territory_aliases").items()
+                    if alias.isalpha() and codes and codes[0] in COUNTRIES}
 LANGUAGE_CODES = frozenset(code for code in _ENGLISH.languages if "_" not in code)
+# 'eng', 'rus', 'chi' and 'English' name a language too; they point the editor to its code.
+_LANGUAGE_NAMES = {**{name.lower(): code for code, name in _ENGLISH.languages.items() if code in LANGUAGE_CODES},
+                   **{alias: code for alias, code in get_global("language_aliases").items() if code in LANGUAGE_CODES}}
 CURRENCIES = frozenset(list_currencies())
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -43,14 +50,21 @@ def _reader(document: Document, known: Known, problems: Problems) -> Reader:
 def _country(reader: Reader, key: str, required: bool) -> str | None:
     value = reader.text(key, required)
     if value is not None and value not in COUNTRIES:
-        reader.error(key, f"'{value}' is not an ISO 3166-1 alpha-2 country code{did_you_mean(value.upper(), COUNTRIES)}",
+        alias = _COUNTRY_ALIASES.get(value.upper())
+        suggestion = f" (did you mean '{alias}'?)" if alias else did_you_mean(value.upper(), COUNTRIES)
+        reader.error(key, f"'{value}' is not an ISO 3166-1 alpha-2 country code{suggestion}",
                      "use two capital letters, e.g. CN or RU")
         return None
     return value
 
 
 def _slugs(reader: Reader, key: str, choices: frozenset[str], what: str, required: bool = False) -> tuple[str, ...]:
-    return reader.enum_list(key, sorted(choices), required=required, min_items=1 if required else 0, what=what)
+    return reader.enum_list(key, choices, required=required, min_items=1 if required else 0, what=what)
+
+
+def _language_suggestion(value: str) -> str:
+    code = _LANGUAGE_NAMES.get(value.lower())
+    return f" (did you mean '{code}'?)" if code else did_you_mean(value, LANGUAGE_CODES)
 
 
 def _file(reader: Reader, key: str, choices: frozenset[str], folder: str) -> str | None:
@@ -68,21 +82,26 @@ def validate_program(document: Document, source: SourceFile, known: Known, probl
     summary = reader.localized("summary", required=True, max_length=300)
     program_type = reader.enum("type", PROGRAM_TYPES, required=True, what="program type")
     audience = reader.enum_list("audience", AUDIENCES, required=True, min_items=1, what="audience")
-    field = reader.enum("field", sorted(known.site.fields), required=True, what="field")
+    field = reader.enum("field", sorted(known.site.fields), required=True, what="field of study",
+                        hint="use a key of 'fields' in site.yaml: " + (", ".join(sorted(known.site.fields)) or "(none yet)"))
     partners = _slugs(reader, "partners", known.partners, "partner", required=True)
-    status = reader.enum("status", EXPLICIT_STATUSES, what="status")
-    # A program still in preparation may be published before its format is known.
-    details_known = status != "in-preparation"
+    status = reader.enum("status", EXPLICIT_STATUSES, what="status",
+                         hint="set only in-preparation or archived; open, upcoming and closed follow from the sessions")
+    # A program still in preparation may be published before its format is known. A status that
+    # cannot be read may have meant in-preparation; its own error is enough.
+    details_known = status == "archived" or (status is None and reader.data.get("status") is None)
     mode = reader.enum("mode", MODES, required=details_known, what="mode")
     location = _read_location(reader, required=details_known and mode in ("onsite", "blended"))
-    languages = reader.enum_list("languages", sorted(LANGUAGE_CODES), required=details_known, min_items=int(details_known),
-                                 what="language code")
+    languages = reader.enum_list("languages", LANGUAGE_CODES, required=details_known, min_items=int(details_known),
+                                 what="language code", hint="use ISO 639-1 codes such as en, ru or zh",
+                                 suggest=_language_suggestion)
     duration = _read_duration(reader)
     sessions = tuple(read_each(reader, "sessions", _read_session))
     fee = _read_fee(reader)
     contact_reader = reader.mapping("contact")
     image = _file(reader, "image", known.media, "content/media/")
-    image_alt = reader.localized("image_alt", required=image is not None)
+    image_alt = reader.localized("image_alt")
+    _require_alt(reader, image, image_alt)
     updated = reader.date("updated", required=True)
     program = Program(
         slug=source.slug, source=source.path, title=title, summary=summary, type=program_type,
@@ -101,6 +120,12 @@ def validate_program(document: Document, source: SourceFile, known: Known, probl
         _warn_if_outdated(reader, program, known.today)
         return program
     return None
+
+
+def _require_alt(reader: Reader, image: str | None, image_alt: object) -> None:
+    if image is not None and image_alt is None and reader.data.get("image_alt") is None:
+        reader.error("image", "an image needs 'image_alt'",
+                     "add 'image_alt:' describing the image for readers who cannot see it")
 
 
 def _warn_if_outdated(reader: Reader, program: Program, today: dt.date) -> None:
@@ -129,11 +154,11 @@ def _read_duration(reader: Reader) -> Duration | None:
         return None
     values = {unit: duration.integer(unit) for unit in DURATION_UNITS}
     duration.finish()
-    given = [(unit, value) for unit, value in values.items() if value is not None]
-    if len(given) != 1:
+    if sum(unit in duration.data for unit in DURATION_UNITS) != 1:
         reader.error("duration", "give exactly one of hours, days, weeks or months", "e.g. 'duration: {weeks: 2}'")
         return None
-    return Duration(*given[0])
+    given = [(unit, value) for unit, value in values.items() if value is not None]
+    return Duration(*given[0]) if given else None
 
 
 def _read_session(reader: Reader) -> Session | None:
@@ -227,7 +252,8 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
                      "make the file name and the 'date' field agree")
     menu_title = reader.text("menu_title") if kind == "page" else None
     image = _file(reader, "image", known.media, "content/media/")
-    image_alt = reader.text("image_alt", required=image is not None)
+    image_alt = reader.text("image_alt")
+    _require_alt(reader, image, image_alt)
     text = ArticleText(source=source.path, title=title or "", body=document.body, summary=reader.text("summary"),
                        menu_title=menu_title, image=image, image_alt=image_alt)
     article = ArticleFile(
@@ -242,7 +268,7 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
 
 
 def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -> list[Article]:
-    """Group one article's language files; they must agree on the date."""
+    """Group one article's language files; their file names must agree on the date."""
     groups: dict[str, list[ArticleFile]] = {}
     for file in files:
         groups.setdefault(file.source.slug, []).append(file)
@@ -251,8 +277,11 @@ def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -
         published = [file for file in group if not file.draft]
         first = group[0]
         for file in group[1:]:
-            if file.date != first.date:
-                problems.error(file.date_position, "date", f"the date differs from {first.source.path} ({first.date})",
+            # Each file's 'date' is checked against its own name, so comparing the names reports a
+            # wrong date once, in the file that has it.
+            if file.source.date != first.source.date:
+                problems.error(file.date_position, "date",
+                               f"the date differs from {first.source.path} ({first.source.date})",
                                "every translation of a news article has the same date; a different article needs another slug")
         articles.append(Article(
             kind=kind, slug=slug, texts={file.source.language: file.text for file in published or group},

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .cache import PageCache
+from .markup import Rendered as RenderedMarkdown
+from .markup import store as markdown_store
 from .plan import PlannedPage
 from .problems import Position, Problem
 from .render import Renderer, TemplateProblem
@@ -67,12 +69,14 @@ class Rendered:
     reused: int = 0
     fingerprints: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    markdown: dict[str, RenderedMarkdown] = field(default_factory=dict)  # newly converted, for the cache
 
     def add(self, other: "Rendered") -> None:
         self.written.update(other.written)
         self.reused += other.reused
         self.fingerprints.update(other.fingerprints)
         self.problems.extend(other.problems)
+        self.markdown.update(other.markdown)
 
 
 def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
@@ -102,6 +106,7 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
             continue
         write_file(_stage, relative, html)
         result.written[code] += 1
+    result.markdown = markdown_store.take_fresh()
     return result
 
 

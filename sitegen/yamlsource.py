@@ -64,7 +64,8 @@ class _Loader(_Base):
                 line, column = where
                 self.problems.error(
                     self.position.at(line, column), str(key),
-                    "key appears twice in the same mapping", "remove one of the two",
+                    f"appears twice in the same mapping (first on line {data.key_pos[key][0]})",
+                    "remove one of the two; only the last one would count",
                 )
             data[key] = self.construct_object(value_node, deep=True)
             data.key_pos[key] = where
@@ -88,16 +89,71 @@ def load_yaml(text: str, position: Position, problems: Problems, line_offset: in
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
+    except yaml.constructor.ConstructorError as exc:
+        line, column = _line_column(exc.problem_mark or exc.context_mark, line_offset)
+        problems.error(position.at(line, column), "", _constructor_message(exc.problem),
+                       "remove the tag; write plain text, numbers, true/false, lists and mappings")
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax: {exc.problem or exc.context}"
-        problems.error(position.at(line, column), "", message,
-                       "check indentation, colons and quotes on this line and the one above")
+        mark = _syntax_mark(exc, text)
+        line, column = _line_column(mark, line_offset)
+        problems.error(position.at(line, column), "", f"YAML syntax: {_syntax_message(exc, mark, line_offset)}",
+                       _syntax_hint(text, line - line_offset, exc.context if mark is exc.context_mark else None))
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        problems.error(position.at(line + line_offset, column), "",
+                       f"the file contains a control character (#x{exc.character:04x}) that YAML does not allow",
+                       "delete it; such characters often come from copying out of a PDF or a word processor")
     except yaml.YAMLError as exc:
         problems.error(position.at(line_offset + 1, 1), "", f"YAML: {exc}")
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an unconstructible tagged value
-        problems.error(position.at(line_offset + 1, 1), "", f"YAML value cannot be read: {exc}")
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. '!!int abc' or '!!timestamp 2026-02-30'
+        problems.error(position.at(line_offset + 1, 1), "", f"YAML value cannot be read: {exc}",
+                       "remove the '!!' tag and write the value as plain text")
     finally:
         loader.dispose()
     return None
+
+
+def _line_column(mark: Any, line_offset: int) -> tuple[int, int]:
+    return (mark.line + 1 + line_offset, mark.column + 1) if mark else (line_offset + 1, 1)
+
+
+def _syntax_mark(exc: yaml.MarkedYAMLError, text: str) -> Any:
+    """Where to point: at the problem, unless it is the end of the text and the unclosed start is known."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem and context and not text[problem.index:].strip():
+        return context
+    return problem or context
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, shown: Any, line_offset: int) -> str:
+    """PyYAML's problem, with the construct it was reading when that is not where the problem is shown."""
+    if exc.problem == "but found another document":
+        return "a second YAML document starts here; a file holds one (remove this '---' and what follows)"
+    message = exc.problem or exc.context or "cannot be parsed"
+    context = exc.context_mark
+    if exc.problem and exc.context and context:
+        if shown is context:
+            message += f" ({exc.context} that starts here)"
+        elif context.line != shown.line:
+            message += f" ({exc.context} on line {context.line + 1 + line_offset}, column {context.column + 1})"
+    return message
+
+
+def _syntax_hint(text: str, line: int, unclosed: str | None) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        return "indent with spaces: YAML does not allow tabs"
+    if unclosed and "quoted" in unclosed:
+        return "close the quote that opens here"
+    if unclosed and "flow" in unclosed:
+        return "close the bracket that opens here"
+    return "check indentation, colons, brackets and quotes on this line and the ones above"
+
+
+def _constructor_message(problem: str | None) -> str:
+    """'the YAML tag '!!python/object:os.system' is not allowed' from PyYAML's wording."""
+    match = re.search(r"constructor for the tag '([^']*)'", problem or "")
+    if not match:
+        return f"YAML value cannot be read: {problem}"
+    return f"the YAML tag '{match.group(1).replace('tag:yaml.org,2002:', '!!')}' is not allowed"
