@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_i18n(args.action, args.root)
     today = args.today or build_today()
     if args.command == "check":
-        problems = check(args.root, today, drafts=args.drafts)
+        problems = check(args.root, today, drafts=args.drafts, processes=len(os.sched_getaffinity(0)))
         report(problems, args.strict)
         if not problems.has_errors(args.strict):
             print("No problems found." if not len(problems) else "No errors.", file=sys.stderr)

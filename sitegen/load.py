@@ -2,20 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from pathlib import Path
 
 from .discover import SourceFile, Sources, discover
 from .model import SECTIONS, Content
 from .parse import parse_markdown_file, parse_yaml_file
-from .problems import Position, Problems
+from .problems import Position, Problem, Problems
 from .siteconfig import validate_site
-from .validate import (Known, join_translations, validate_article_file, validate_partner, validate_program)
+from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
+                       validate_program)
 
 # Page slugs that would collide with the site's own URLs.
 RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404"})
 
 
-def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False) -> Content | None:
+def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
+                 processes: int = 1) -> Content | None:
     """Everything the site publishes, or None when site.yaml itself cannot be used."""
     sources = discover(root, problems)
     sources.pages = _allowed_pages(sources.pages, problems)
@@ -33,10 +36,16 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
         media=frozenset(path.removeprefix("content/media/") for path in sources.media),
         logos=frozenset(path.removeprefix("partners/logos/") for path in sources.logos),
     )
-    programs = [_validated(root, source, validate_program, known, problems) for source in sources.programs]
-    partners = [_validated(root, source, validate_partner, known, problems) for source in sources.partners]
-    news = _articles(root, sources, "news", known, problems)
-    pages = _articles(root, sources, "page", known, problems)
+    items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),
+             *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
+    checked = _validate_all(root, items, known, problems, processes)
+    by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
+    for (kind, _), result in zip(items, checked):
+        if result is not None:
+            by_kind[kind].append(result)
+    programs, partners = by_kind["program"], by_kind["partner"]
+    news = _articles(by_kind["news"], sources.news, "news", known, problems)
+    pages = _articles(by_kind["page"], sources.pages, "page", known, problems)
     keep = lambda item: item is not None and (drafts or not item.draft)  # noqa: E731
     return Content(
         site=site,
@@ -48,22 +57,53 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     )
 
 
-def _validated(root: Path, source, validate, known: Known, problems: Problems):
-    document = parse_yaml_file(root, source.path, problems)
-    return validate(document, source, known, problems) if document else None
+# Files are parsed and validated in forked workers; these are set just before the fork.
+_job: tuple[Path, list[tuple[str, SourceFile]], Known | None] = (Path(), [], None)
+PARALLEL_THRESHOLD = 500  # files; below it a process pool costs more than it saves
+CHUNK = 400
 
 
-def _articles(root: Path, sources: Sources, kind: str, known: Known, problems: Problems):
-    files = []
-    for source in sources.news if kind == "news" else sources.pages:
-        document = parse_markdown_file(root, source.path, problems)
-        if document is not None:
-            file = validate_article_file(document, source, kind, known, problems)
-            if file is not None:
-                files.append(file)
+def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems):
+    if kind in ("program", "partner"):
+        document = parse_yaml_file(root, source.path, problems)
+        validate = validate_program if kind == "program" else validate_partner
+        return validate(document, source, known, problems) if document else None
+    document = parse_markdown_file(root, source.path, problems)
+    return validate_article_file(document, source, kind, known, problems) if document else None
+
+
+def _validate_chunk(start: int) -> tuple[list, list[Problem]]:
+    root, items, known = _job
+    problems = Problems()
+    results = [_validate_one(kind, source, root, known, problems) for kind, source in items[start:start + CHUNK]]
+    return results, problems.items
+
+
+def _validate_all(root: Path, items: list[tuple[str, SourceFile]], known: Known, problems: Problems,
+                  processes: int) -> list:
+    """Each file's model object (or None), in the order of `items`."""
+    global _job
+    _job = (root, items, known)
+    starts = range(0, len(items), CHUNK)
+    try:
+        if processes > 1 and len(items) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                parts = pool.map(_validate_chunk, starts)
+        else:
+            parts = [_validate_chunk(start) for start in starts]
+    finally:
+        _job = (Path(), [], None)
+    results = []
+    for part, found in parts:
+        results.extend(part)
+        problems.items.extend(found)
+    return results
+
+
+def _articles(files: list[ArticleFile], sources: list[SourceFile], kind: str, known: Known, problems: Problems):
     articles = join_translations(kind, files, problems)
     # A translation whose file exists but could not be read has its own error already.
-    broken = ({(source.slug, source.language) for source in (sources.news if kind == "news" else sources.pages)}
+    broken = ({(source.slug, source.language) for source in sources}
               - {(file.source.slug, file.source.language) for file in files})
     for article in articles:
         missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]

@@ -48,9 +48,9 @@ def template_dirs(root: Path) -> list[Path]:
     return list(dict.fromkeys(d for d in (root / "theme" / "templates", DEFAULT_THEME / "templates") if d.is_dir()))
 
 
-def check(root: Path, today: dt.date, drafts: bool = False) -> Problems:
+def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) -> Problems:
     problems = Problems()
-    load_content(root, today, problems, drafts=drafts)
+    load_content(root, today, problems, drafts=drafts, processes=processes)
     return problems
 
 
@@ -58,7 +58,7 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
-    content = load_content(options.root, options.today, problems, drafts=options.drafts)
+    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes)
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)

@@ -193,3 +193,14 @@ def test_cli_build_prints_a_summary_and_check_exits_1_on_errors(make_site, tmp_p
     err = capsys.readouterr().err
     assert "programs/summer.yaml:1:1: error: titel: unknown field (did you mean 'title'?)" in err
     assert "Traceback" not in err
+
+
+def test_checking_in_parallel_reports_the_same_problems_as_serially(make_site):
+    from sitegen.pipeline import check
+    from conftest import TODAY
+    programs = {f"programs/p{i}.yaml": MINIMAL_SITE["programs/summer.yaml"] for i in range(520)}
+    programs["programs/p7.yaml"] = MINIMAL_SITE["programs/summer.yaml"].replace("partners: [acme]", "partners: [acne]")
+    root = make_site(programs)
+    serial, parallel = check(root, TODAY, processes=1), check(root, TODAY, processes=2)
+    assert [p.format() for p in parallel.sorted()] == [p.format() for p in serial.sorted()]
+    assert any("unknown partner 'acne' (did you mean 'acme'?)" in p.format() for p in serial.sorted())
