@@ -60,3 +60,17 @@ def test_program_pages_carry_json_ld(sample_site: Path):
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "EducationalOccupationalProgram"
     assert data["provider"][0]["@type"] == "CollegeOrUniversity"
+
+
+def test_pages_load_nothing_from_other_hosts(sample_site: Path):
+    """No CDN fonts, scripts or images: they are blocked or slow in China."""
+    resource = re.compile(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*?\b(?:src|href)="([^"]+)"')
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.finditer(r"<link\b[^>]*>", html):
+            if 'rel="canonical"' in tag.group(0) or 'rel="alternate"' in tag.group(0):
+                html = html.replace(tag.group(0), "")
+        external = [url for url in resource.findall(html) if re.match(r"(https?:)?//", url)]
+        assert external == [], page
+        css = (sample_site / "static/css/site.css").read_text(encoding="utf-8")
+        assert "@import" not in css and "url(http" not in css and "url(//" not in css
