@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .markup import store as markdown_store
+
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -51,8 +53,10 @@ class PageCache:
 
     @classmethod
     def open(cls, cache_dir: Path | None, out: Path, salt: str) -> "PageCache":
+        """The previous build's fingerprints, and its converted Markdown loaded into the Markdown store."""
         if cache_dir is None:
             return cls(None, out, salt)
+        markdown_store.load(cache_dir / "markdown.json", code_digest())  # templates do not change Markdown
         manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
         old: dict[str, str] = {}
         try:
@@ -82,10 +86,12 @@ class PageCache:
             shutil.copyfile(source, target)
         return True
 
-    def save(self, pages: dict[str, str]) -> None:
+    def save(self, pages: dict[str, str], rendered_all: bool) -> None:
+        """Record this build's fingerprints and Markdown; after a full render, unused Markdown is dropped."""
         if self.manifest is None:
             return
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest.with_suffix(".tmp")
         temporary.write_text(json.dumps({"salt": self.salt, "pages": pages}, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.manifest)
+        markdown_store.save(self.manifest.parent / "markdown.json", code_digest(), prune=rendered_all)

@@ -8,10 +8,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .load import load_content
-from .markup import store as markdown_store
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, TemplateProblem, preload_templates
@@ -75,19 +76,14 @@ def build(options: BuildOptions) -> BuildResult:
         pages = plan_pages(catalog)
         cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
         calendars = calendar_tasks(stage, catalog, urls, renderers, translations, cache)
-        if options.cache_dir:
-            markdown_store.load(options.cache_dir / "markdown.json", code_digest())
         rendered = render_pages(pages, renderers, stage, options.processes, cache, calendars)
-        markdown_store.add(rendered.markdown)
         result.pages, result.reused = rendered.written, rendered.reused
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
         result.files = write_site_files(stage, pages, catalog, urls, renderers, options.root)
         swap_in(stage, options.out)
-        cache.save(rendered.fingerprints)
-        if options.cache_dir:
-            markdown_store.save(options.cache_dir / "markdown.json", code_digest(), prune=not rendered.reused)
+        cache.save(rendered.fingerprints, rendered_all=not rendered.reused)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
@@ -106,8 +102,8 @@ def _renderers(catalog: Catalog, urls: Urls, root: Path, translations) -> dict[s
         renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code])
         try:
             preload_templates(renderer)
-        except Exception as exc:  # a syntax error in a theme template
-            raise TemplateProblem(getattr(exc, "filename", None) or "theme", getattr(exc, "lineno", 0) or 0, str(exc)) from exc
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(exc.filename or exc.name or "theme", exc.lineno, exc.message or str(exc)) from exc
         renderers[language.code] = renderer
     return renderers
 

@@ -136,6 +136,7 @@ def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage
                 result.add(task())
     finally:
         _renderers, _cache, _tasks = {}, PageCache(None, Path()), []
+    markdown_store.add(result.markdown)  # what the workers converted, for the cache
     return result
 
 

@@ -204,3 +204,11 @@ def test_checking_in_parallel_reports_the_same_problems_as_serially(make_site):
     serial, parallel = check(root, TODAY, processes=1), check(root, TODAY, processes=2)
     assert [p.format() for p in parallel.sorted()] == [p.format() for p in serial.sorted()]
     assert any("unknown partner 'acne' (did you mean 'acme'?)" in p.format() for p in serial.sorted())
+
+
+def test_a_template_syntax_error_is_reported_with_its_line(make_site, tmp_path):
+    root = make_site({"theme/templates/404.html": '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}'})
+    result = build_site(root, tmp_path / "public")
+    assert not result.written
+    [problem] = result.problems.sorted()
+    assert problem.format().startswith("theme/templates/404.html:3:1: error: template error: ")
