@@ -13,9 +13,12 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .markup import store as markdown_store
+
+if TYPE_CHECKING:
+    from .plan import PlannedPage
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -68,9 +71,17 @@ class PageCache:
         return cls(manifest, out, salt, old)
 
     def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str | None:
+        """From the page's view: exact, but the view must be built first."""
         if self.manifest is None:
             return None
         return digest(self.salt, language_salt, template, repr(sorted(context.items())))
+
+    def source_fingerprint(self, language_salt: str, page: PlannedPage, digests: Mapping[str, str]) -> str | None:
+        """From the digests of the files the page shows, as planned: no view needed."""
+        if self.manifest is None or page.depends is None:
+            return None
+        shown = [digests.get(source, source) for source in page.depends]
+        return digest(self.salt, language_salt, page.template, repr(page.route), repr(page.translated), *shown)
 
     def reuse(self, relative: str, fingerprint: str | None, stage: Path) -> bool:
         """Link last build's file into the stage when its fingerprint matches."""

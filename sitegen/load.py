@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 from pathlib import Path
+from typing import Any
 
 from .discover import SourceFile, Sources, discover
 from .model import SECTIONS, Content
@@ -40,9 +41,11 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
              *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
     checked = _validate_all(root, items, known, problems, processes)
     by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
-    for (kind, _), result in zip(items, checked):
+    digests = {}
+    for (kind, source), (result, text_digest) in zip(items, checked):
         if result is not None:
             by_kind[kind].append(result)
+            digests[source.path] = text_digest
     programs, partners = by_kind["program"], by_kind["partner"]
     news = _articles(by_kind["news"], sources.news, "news", known, problems)
     pages = _articles(by_kind["page"], sources.pages, "page", known, problems)
@@ -53,7 +56,7 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
         partners=tuple(p for p in partners if p is not None),
         news=tuple(a for a in news if keep(a)),
         pages=tuple(a for a in pages if keep(a)),
-        media=tuple(sorted(known.media)), logos=tuple(sorted(known.logos)),
+        media=tuple(sorted(known.media)), logos=tuple(sorted(known.logos)), digests=digests,
     )
 
 
@@ -63,16 +66,19 @@ PARALLEL_THRESHOLD = 500  # files; below it a process pool costs more than it sa
 CHUNK = 400
 
 
-def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems):
+def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems) -> tuple[Any, str]:
+    """The file's model object (None when invalid) and the digest of its text."""
     if kind in ("program", "partner"):
         document = parse_yaml_file(root, source.path, problems)
         validate = validate_program if kind == "program" else validate_partner
-        return validate(document, source, known, problems) if document else None
+        return (validate(document, source, known, problems), document.digest) if document else (None, "")
     document = parse_markdown_file(root, source.path, problems)
-    return validate_article_file(document, source, kind, known, problems) if document else None
+    if document is None:
+        return None, ""
+    return validate_article_file(document, source, kind, known, problems), document.digest
 
 
-def _validate_chunk(start: int) -> tuple[list, list[Problem]]:
+def _validate_chunk(start: int) -> tuple[list[tuple[Any, str]], list[Problem]]:
     root, items, known = _job
     problems = Problems()
     results = [_validate_one(kind, source, root, known, problems) for kind, source in items[start:start + CHUNK]]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
@@ -182,3 +182,4 @@ class Content:
     pages: tuple[Article, ...] = ()
     media: tuple[str, ...] = ()
     logos: tuple[str, ...] = ()
+    digests: Mapping[str, str] = field(default_factory=dict)  # source path → digest of its text

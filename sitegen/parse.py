@@ -1,6 +1,8 @@
 """Read source files into located YAML data and Markdown bodies."""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ class Document:
     data: YMap
     body: str = ""
     body_line: int = 1  # file line on which the body starts
+    digest: str = ""  # of the file's text: pages built from it are reused while it stays the same
 
 
 def read_text(root: Path, path: str, problems: Problems) -> str | None:
@@ -38,7 +41,8 @@ def parse_yaml_file(root: Path, path: str, problems: Problems) -> Document | Non
         return None
     before = len(problems)
     data = load_yaml(text, Position(path), problems)
-    return _as_document(path, data, problems, failed=len(problems) > before)
+    document = _as_document(path, data, problems, failed=len(problems) > before)
+    return dataclasses.replace(document, digest=_digest(text)) if document else None
 
 
 def parse_markdown_file(root: Path, path: str, problems: Problems) -> Document | None:
@@ -61,7 +65,11 @@ def parse_markdown_file(root: Path, path: str, problems: Problems) -> Document |
     document = _as_document(path, data, problems, failed=len(problems) > before)
     if document is None:
         return None
-    return Document(path, document.data, "".join(lines[closing + 1:]), body_line=closing + 2)
+    return Document(path, document.data, "".join(lines[closing + 1:]), body_line=closing + 2, digest=_digest(text))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _as_document(path: str, data: Any, problems: Problems, failed: bool) -> Document | None:

@@ -15,7 +15,7 @@ from .catalog import Catalog, build_catalog
 from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
-from .render import Renderer, TemplateProblem, preload_templates
+from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .sitefiles import calendar_tasks, write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
@@ -69,7 +69,7 @@ def build(options: BuildOptions) -> BuildResult:
         return result
     with staging(options.out) as stage:
         try:
-            renderers = _renderers(catalog, urls, options.root, translations)
+            renderers = _renderers(catalog, urls, options.root, translations, options.cache_dir)
         except TemplateProblem as exc:
             problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
             return result
@@ -96,16 +96,22 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
     return digest(code_digest(), files_digest(themes), files_digest(locales, "*.po"), urls.base_url)
 
 
-def _renderers(catalog: Catalog, urls: Urls, root: Path, translations) -> dict[str, Renderer]:
+def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, cache_dir: Path | None) -> dict[str, Renderer]:
+    bytecode = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir / "templates"))) if cache_dir else SharedBytecode()
     renderers = {}
     for language in catalog.content.site.languages:
-        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code])
+        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], bytecode)
         try:
             preload_templates(renderer)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or "theme", exc.lineno, exc.message or str(exc)) from exc
         renderers[language.code] = renderer
     return renderers
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _template_position(exc: TemplateProblem, root: Path):

@@ -1,10 +1,11 @@
-"""Plan the pages of a site: which routes exist and in which languages each is really translated."""
+"""Plan the pages of a site: which routes exist, in which languages each is really translated,
+and which source files each page shows (so an unchanged page can be reused)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .model import Localized
+from .model import Article, Localized, Program
 from .urls import Route
 
 
@@ -14,6 +15,8 @@ class PlannedPage:
     template: str
     translated: tuple[str, ...]  # languages whose own text is the page's main text
     title_source: str = ""  # the file whose content the page shows, for error messages
+    # The sources (and derived facts) the page shows; None for lists, which show too much to track.
+    depends: tuple[str, ...] | None = None
 
 
 def _own_languages(codes: tuple[str, ...], *values: Localized | None) -> tuple[str, ...]:
@@ -22,9 +25,42 @@ def _own_languages(codes: tuple[str, ...], *values: Localized | None) -> tuple[s
     return tuple(code for code in codes if all(code in value.values for value in present))
 
 
+class _Dependencies:
+    """What each kind of card and page shows, mirroring views.py: keep the two in step."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def partner_card(self, slug: str) -> list[str]:
+        count = len(self.catalog.programs_by_partner.get(slug, ()))
+        return [self.catalog.partners[slug].source, f"programs of {slug}: {count}"]
+
+    def program_card(self, program: Program) -> list[str]:
+        return [program.source, *(self.catalog.partners[slug].source for slug in program.partners)]
+
+    def article_card(self, article: Article) -> list[str]:
+        return [text.source for text in article.texts.values()]
+
+    def program(self, program: Program) -> tuple[str, ...]:
+        return tuple([*self.program_card(program),
+                      *(s for slug in program.partners for s in self.partner_card(slug)),
+                      *(s for a in self.catalog.news_by_program.get(program.slug, ()) for s in self.article_card(a))])
+
+    def partner(self, slug: str) -> tuple[str, ...]:
+        return tuple([*self.partner_card(slug),
+                      *(s for p in self.catalog.programs_by_partner.get(slug, ()) for s in self.program_card(p)),
+                      *(s for a in self.catalog.news_by_partner.get(slug, ()) for s in self.article_card(a))])
+
+    def article(self, article: Article) -> tuple[str, ...]:
+        programs = [self.catalog.programs_by_slug[s] for s in article.programs if s in self.catalog.programs_by_slug]
+        return tuple([*self.article_card(article), *(s for p in programs for s in self.program_card(p)),
+                      *(s for slug in article.partners for s in self.partner_card(slug))])
+
+
 def plan_pages(catalog: Catalog) -> list[PlannedPage]:
     site = catalog.content.site
     codes = site.codes
+    depends = _Dependencies(catalog)
     news_pages = max(1, -(-len(catalog.news) // site.news_per_page))
     pages = [
         PlannedPage(Route("home"), "home.html", codes),
@@ -35,13 +71,16 @@ def plan_pages(catalog: Catalog) -> list[PlannedPage]:
     ]
     for program in catalog.programs:
         pages.append(PlannedPage(Route("program", program.slug), "program.html",
-                                 _own_languages(codes, program.title, program.description), program.source))
+                                 _own_languages(codes, program.title, program.description), program.source,
+                                 depends.program(program)))
     for partner in catalog.partners.values():
         pages.append(PlannedPage(Route("partner", partner.slug), "partner.html",
-                                 _own_languages(codes, partner.name, partner.description), partner.source))
+                                 _own_languages(codes, partner.name, partner.description), partner.source,
+                                 depends.partner(partner.slug)))
     for kind, articles in (("article", catalog.news), ("page", catalog.content.pages)):
         for article in articles:
             translated = tuple(code for code in codes if code in article.texts)
             source = next(iter(article.texts.values())).source
-            pages.append(PlannedPage(Route(kind, article.slug), f"{kind}.html", translated, source))
+            pages.append(PlannedPage(Route(kind, article.slug), f"{kind}.html", translated, source,
+                                     depends.article(article)))
     return pages

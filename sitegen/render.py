@@ -68,11 +68,26 @@ class TemplateProblem(Exception):
         self.template, self.line, self.message = template, line, message
 
 
-def make_environment(template_dirs: list[Path], translations: NullTranslations, localizer: Localizer) -> jinja2.Environment:
+class SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates shared by the languages' environments, so each template compiles once per build."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(template_dirs: list[Path], translations: NullTranslations, localizer: Localizer,
+                     bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode,
     )
     env.install_gettext_translations(translations, newstyle=True)
     language = localizer.language
@@ -115,14 +130,14 @@ class Renderer:
     """Renders the pages of one language; language is bound here and nowhere else."""
 
     def __init__(self, catalog: Catalog, language: Language, urls: Urls, template_dirs: list[Path],
-                 translations: NullTranslations) -> None:
+                 translations: NullTranslations, bytecode: jinja2.BytecodeCache | None = None) -> None:
         self.catalog = catalog
         self.site = catalog.content.site
         self.language = language
         self.urls = urls
         self.localizer = Localizer(self.site, language)
         self.views = ViewBuilder(catalog, self.localizer, urls)
-        self.env = make_environment(template_dirs, translations, self.localizer)
+        self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
         self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
                                 site_description=self.localizer.text(self.site.description),
                                 feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),

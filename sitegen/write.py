@@ -86,8 +86,12 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
     for page, code in jobs:
         renderer = _renderers[code]
         relative = output_file(route_path(page.route, code))
-        context = renderer.prepare(page)
-        fingerprint = _cache.fingerprint(renderer.salt, page.template, context)
+        # A page planned with its sources is fingerprinted from them, without building its view.
+        fingerprint = _cache.source_fingerprint(renderer.salt, page, renderer.catalog.content.digests)
+        context = None
+        if page.depends is None:
+            context = renderer.prepare(page)
+            fingerprint = _cache.fingerprint(renderer.salt, page.template, context)
         if fingerprint is not None:
             result.fingerprints[relative] = fingerprint
         if _cache.reuse(relative, fingerprint, _stage):

@@ -54,3 +54,42 @@ def test_a_new_build_date_changes_statuses_and_rerenders(make_site, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build_site(root, out, cache_dir=cache)
     assert build_site(root, out, cache_dir=cache, today=dt.date(2027, 1, 1)).reused == 0
+
+
+NEWS = {
+    "content/news/2026-03-01-opening.en.md": "---\ntitle: Opening\ndate: 2026-03-01\nprograms: [summer]\npartners: [acme]\n---\nWe open.\n",
+    "content/news/2026-03-01-opening.ru.md": "---\ntitle: Открытие\ndate: 2026-03-01\nprograms: [summer]\n---\nОткрываемся.\n",
+}
+
+
+def test_retitled_news_rerenders_the_program_and_partner_pages_that_list_it(make_site, tmp_path):
+    def retitle(root: Path) -> None:
+        path = root / "content/news/2026-03-01-opening.en.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("title: Opening", "title: Grand opening"), encoding="utf-8")
+    assert rebuild_matches_full_build(make_site(NEWS), tmp_path, retitle) > 0
+
+
+def test_a_program_joining_a_partner_changes_that_partners_count_everywhere(make_site, tmp_path):
+    files = {**NEWS, "partners/other.yaml": MINIMAL_SITE["partners/acme.yaml"].replace("Acme", "Other"),
+             "programs/winter.yaml": MINIMAL_SITE["programs/summer.yaml"].replace("partners: [acme]", "partners: [other]")}
+    def join(root: Path) -> None:
+        path = root / "programs/winter.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("partners: [other]", "partners: [other, acme]"),
+                        encoding="utf-8")
+    assert rebuild_matches_full_build(make_site(files), tmp_path, join) > 0
+
+
+def test_a_changed_field_label_in_site_yaml_rerenders_the_pages(make_site, tmp_path):
+    def relabel(root: Path) -> None:
+        path = root / "site.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Engineering", "Engineering sciences"), encoding="utf-8")
+    assert rebuild_matches_full_build(make_site(NEWS), tmp_path, relabel) == 0
+
+
+def test_a_draft_shown_with_drafts_is_not_reused_without_them(make_site, tmp_path):
+    root = make_site({"programs/winter.yaml": MINIMAL_SITE["programs/summer.yaml"] + "\n        draft: true\n"})
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(root, out, cache_dir=cache, drafts=True)
+    build_site(root, out, cache_dir=cache)
+    build_site(root, tmp_path / "fresh")
+    assert tree_digest(out) == tree_digest(tmp_path / "fresh")
