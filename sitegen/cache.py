@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
@@ -53,6 +52,7 @@ class PageCache:
     previous_out: Path
     salt: str = ""
     old: dict[str, str] = field(default_factory=dict)
+    previous_files: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, cache_dir: Path | None, out: Path, salt: str) -> "PageCache":
@@ -61,14 +61,13 @@ class PageCache:
             return cls(None, out, salt)
         markdown_store.load(cache_dir / "markdown.json", code_digest())  # templates do not change Markdown
         manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
-        old: dict[str, str] = {}
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8"))
             if recorded.get("salt") == salt and out.is_dir():
-                old = recorded["pages"]
-        except (OSError, ValueError, KeyError, AttributeError):
+                return cls(manifest, out, salt, dict(recorded["pages"]), frozenset(recorded["files"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no usable manifest: every page is rendered
-        return cls(manifest, out, salt, old)
+        return cls(manifest, out, salt)
 
     def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str | None:
         """From the page's view: exact, but the view must be built first."""
@@ -83,26 +82,23 @@ class PageCache:
         shown = [digests.get(source, source) for source in page.depends]
         return digest(self.salt, language_salt, page.template, repr(page.route), repr(page.translated), *shown)
 
-    def reuse(self, relative: str, fingerprint: str | None, stage: Path) -> bool:
-        """Link last build's file into the stage when its fingerprint matches."""
-        if fingerprint is None or self.old.get(relative) != fingerprint:
-            return False
-        source, target = self.previous_out / relative, stage / relative
-        if not source.is_file():
-            return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
-        return True
+    @property
+    def incremental(self) -> bool:
+        """True when the previous output can be updated in place: only changed files are written."""
+        return bool(self.old)
 
-    def save(self, pages: dict[str, str], rendered_all: bool) -> None:
-        """Record this build's fingerprints and Markdown; after a full render, unused Markdown is dropped."""
+    def unchanged(self, relative: str, fingerprint: str | None) -> bool:
+        """The previous build wrote this very page, and it is still there."""
+        return (fingerprint is not None and self.old.get(relative) == fingerprint
+                and (self.previous_out / relative).is_file())
+
+    def save(self, pages: dict[str, str], files: set[str], rendered_all: bool) -> None:
+        """Record this build's fingerprints, its files and its Markdown; after a full render unused Markdown is dropped."""
         if self.manifest is None:
             return
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"salt": self.salt, "pages": pages}, sort_keys=True), encoding="utf-8")
+        record = {"salt": self.salt, "pages": pages, "files": sorted(files)}
+        temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.manifest)
         markdown_store.save(self.manifest.parent / "markdown.json", code_digest(), prune=rendered_all)

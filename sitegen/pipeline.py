@@ -19,7 +19,7 @@ from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .sitefiles import calendar_tasks, write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
-from .write import render_pages, staging, swap_in
+from .write import publish, render_pages, staging
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,10 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        result.files = write_site_files(stage, pages, catalog, urls, renderers, options.root)
-        swap_in(stage, options.out)
-        cache.save(rendered.fingerprints, rendered_all=not rendered.reused)
+        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root)}
+        result.files = len(files) - sum(result.pages.values())
+        publish(stage, options.out, files, cache)
+        cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result

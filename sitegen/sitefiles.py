@@ -32,16 +32,16 @@ def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[st
     def write_calendar(code: str) -> Rendered:
         relative, renderer = f"{code}/calendar.ics", renderers[code]
         fingerprint = cache.fingerprint(renderer.salt, "calendar", {"programs": inputs})
-        if not cache.reuse(relative, fingerprint, stage):
+        if not cache.unchanged(relative, fingerprint):
             write_file(stage, relative, calendar_file(catalog, renderer.localizer, urls, translations[code]))
-        return Rendered(fingerprints={relative: fingerprint} if fingerprint else {})
+        return Rendered(files=[relative], fingerprints={relative: fingerprint} if fingerprint else {})
 
     return [functools.partial(write_calendar, code) for code in renderers]
 
 
 def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
-                     renderers: dict[str, Renderer], root: Path) -> int:
-    """Write the remaining files; returns how many (calendars included)."""
+                     renderers: dict[str, Renderer], root: Path) -> list[str]:
+    """Write the remaining files; returns their paths."""
     default = renderers[catalog.content.site.default_language]
     files: dict[str, Callable[[], bytes | str]] = {
         "index.html": lambda: default.render_chooser(not_found=False),
@@ -53,10 +53,8 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
         files[f"{code}/feed.xml"] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
-    count = len(files) + len(renderers)
-    count += copy_tree(DEFAULT_THEME / "static", stage / "static")
-    if (root / "theme" / "static").resolve() != (DEFAULT_THEME / "static").resolve():
-        count += copy_tree(root / "theme" / "static", stage / "static")
-    count += copy_tree(root / "content" / "media", stage / "media")
-    count += copy_tree(root / "partners" / "logos", stage / "logos")
-    return count
+    written = list(files)
+    for source, target in ((DEFAULT_THEME / "static", "static"), (root / "theme" / "static", "static"),
+                           (root / "content" / "media", "media"), (root / "partners" / "logos", "logos")):
+        written += copy_tree(source, stage, target)
+    return sorted(set(written))

@@ -42,6 +42,29 @@ def staging(out: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def publish(stage: Path, out: Path, files: set[str], cache: PageCache) -> None:
+    """Make the staged build the output: swap whole folders, or after an incremental build move in the changes."""
+    if cache.incremental:
+        _apply_changes(stage, out, files, cache.previous_files)
+    else:
+        swap_in(stage, out)
+
+
+def _apply_changes(stage: Path, out: Path, files: set[str], previous: frozenset[str]) -> None:
+    """The stage holds only what changed; replace those files one by one (each atomically), drop what went."""
+    for path in sorted(stage.rglob("*")):
+        if path.is_file():
+            target = out / path.relative_to(stage)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    for relative in sorted(previous - files):
+        (out / relative).unlink(missing_ok=True)
+        for folder in (out / relative).parents:
+            if folder == out or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+
 def swap_in(stage: Path, out: Path) -> None:
     stage.chmod(0o755)  # mkdtemp makes it private
     old = None
@@ -66,6 +89,7 @@ class Rendered:
     """What a batch of pages produced."""
 
     written: Counter = field(default_factory=Counter)  # pages per language, rendered or reused
+    files: list[str] = field(default_factory=list)  # every file of the new output this batch accounts for
     reused: int = 0
     fingerprints: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -73,6 +97,7 @@ class Rendered:
 
     def add(self, other: "Rendered") -> None:
         self.written.update(other.written)
+        self.files.extend(other.files)
         self.reused += other.reused
         self.fingerprints.update(other.fingerprints)
         self.problems.extend(other.problems)
@@ -86,6 +111,7 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
     for page, code in jobs:
         renderer = _renderers[code]
         relative = output_file(route_path(page.route, code))
+        result.files.append(relative)
         # A page planned with its sources is fingerprinted from them, without building its view.
         fingerprint = _cache.source_fingerprint(renderer.salt, page, renderer.catalog.content.digests)
         context = None
@@ -94,7 +120,7 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
             fingerprint = _cache.fingerprint(renderer.salt, page.template, context)
         if fingerprint is not None:
             result.fingerprints[relative] = fingerprint
-        if _cache.reuse(relative, fingerprint, _stage):
+        if _cache.unchanged(relative, fingerprint):
             result.reused += 1
             result.written[code] += 1
             continue
@@ -144,16 +170,17 @@ def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage
     return result
 
 
-def copy_tree(source: Path, target: Path) -> int:
-    """Copy files (content only, for reproducible output), skipping names starting with _ or ."""
-    count = 0
-    if not source.is_dir():
-        return 0
-    for path in sorted(source.rglob("*")):
+def copy_tree(source: Path, stage: Path, folder: str) -> list[str]:
+    """Copy files into stage/folder (content only, for reproducible output), skipping names starting with _ or .
+
+    Returns the copied files' paths relative to the stage.
+    """
+    copied = []
+    for path in sorted(source.rglob("*")) if source.is_dir() else ():
         relative = path.relative_to(source)
         if path.is_file() and not any(part.startswith(("_", ".")) for part in relative.parts):
-            destination = target / relative
+            destination = stage / folder / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
-            count += 1
-    return count
+            copied.append(f"{folder}/{relative.as_posix()}")
+    return copied

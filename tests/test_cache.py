@@ -93,3 +93,25 @@ def test_a_draft_shown_with_drafts_is_not_reused_without_them(make_site, tmp_pat
     build_site(root, out, cache_dir=cache)
     build_site(root, tmp_path / "fresh")
     assert tree_digest(out) == tree_digest(tmp_path / "fresh")
+
+
+def test_a_removed_program_and_media_file_disappear_from_an_incremental_rebuild(make_site, tmp_path):
+    root = make_site({"programs/winter.yaml": MINIMAL_SITE["programs/summer.yaml"], "content/media/photo.png": "png"})
+    def remove(root: Path) -> None:
+        (root / "programs/winter.yaml").unlink()
+        (root / "content/media/photo.png").unlink()
+    rebuild_matches_full_build(root, tmp_path, remove)
+    assert not (tmp_path / "cached/en/programs/winter").exists()
+    assert not (tmp_path / "cached/media").exists()
+
+
+def test_a_failed_incremental_rebuild_leaves_the_output_untouched(make_site, tmp_path):
+    root = make_site()
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_site(root, out, cache_dir=cache)
+    before = tree_digest(out)
+    (root / "theme/templates").mkdir(parents=True)
+    (root / "theme/templates/partner.html").write_text('{% extends "base.html" %}{% block content %}{{ nope.x }}{% endblock %}')
+    assert not build_site(root, out, cache_dir=cache).written
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out", "site"]
