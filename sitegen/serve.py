@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 import tempfile
 import time
@@ -27,9 +28,12 @@ def _rebuild(options: BuildOptions) -> bool:
 
 
 def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False, strict: bool = False) -> int:
-    out = Path(tempfile.mkdtemp(prefix="sitegen-serve-")) / "site"
+    workspace = Path(tempfile.mkdtemp(prefix="sitegen-serve-"))
+    out = workspace / "site"
     base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}/"
-    options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict)
+    # A cache of its own: a rebuild after an edit re-renders only the pages that show the edited file.
+    options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
+                           cache_dir=workspace / "cache")
     started = time.perf_counter()
     if not _rebuild(options):
         out.mkdir(parents=True, exist_ok=True)  # serve an empty folder until the first good build
@@ -39,5 +43,8 @@ def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False
         if (root / name).exists():
             server.watch(str(root / name), lambda: _rebuild(options), delay=0.2)
     print(f"Serving {base_url} (Ctrl+C to stop)", file=sys.stderr)
-    server.serve(host=host, port=port, root=str(out), open_url_delay=None, restart_delay=0)
+    try:
+        server.serve(host=host, port=port, root=str(out), open_url_delay=None, restart_delay=0)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
     return 0
