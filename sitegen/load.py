@@ -27,14 +27,15 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
         return None
     site_document = parse_yaml_file(root, sources.site, problems)
     page_slugs = {source.slug for source in sources.pages}
-    site = validate_site(site_document, page_slugs, problems) if site_document else None
+    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
+    site = validate_site(site_document, page_slugs, problems, media) if site_document else None
     if site is None:
         return None
     known = Known(
         site=site, today=today,
         programs=frozenset(source.slug for source in sources.programs),
         partners=frozenset(source.slug for source in sources.partners),
-        media=frozenset(path.removeprefix("content/media/") for path in sources.media),
+        media=media,
         logos=frozenset(path.removeprefix("partners/logos/") for path in sources.logos),
     )
     items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),

@@ -57,6 +57,8 @@ class Site:
     menu: tuple[str, ...]
     contact: Contact
     news_per_page: int
+    share_image: str | None = None  # in content/media/: shown when a link to a page is shared
+    share_image_alt: Localized | None = None
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)

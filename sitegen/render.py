@@ -1,6 +1,7 @@
 """Render planned pages of one language through the theme's Jinja2 templates."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ class Head:
     alternates: tuple[Alternate, ...]
     switcher: tuple[SwitcherEntry, ...]
     translated: bool
+    image: str | None = None  # absolute URL of the image shown when the page is shared
+    image_alt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,10 +221,21 @@ class Renderer:
     def prepare(self, page: PlannedPage) -> dict[str, Any]:
         """Everything the page's template receives."""
         context = self.context(page)
-        head = self.head(page)
+        head = dataclasses.replace(self.head(page), **self._share_image(context))
         context["structured_data"] = structured_data(page.route, context, head, self)
         context["head"] = head
         return context
+
+    def _share_image(self, context: dict[str, Any]) -> dict[str, str | None]:
+        """The page's own image where it has one, else the site's share image."""
+        view = context.get("program") or context.get("article")
+        if view is not None and view.image:
+            return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
+                    "image_alt": view.image_alt.value if view.image_alt else ""}
+        if self.site.share_image:
+            alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
+            return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
+        return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
         return self._render_template(page.template, **(context or self.prepare(page)))

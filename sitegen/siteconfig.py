@@ -23,7 +23,8 @@ def read_contact(reader: Reader) -> Contact:
     return contact
 
 
-def validate_site(document: Document, page_slugs: set[str], problems: Problems) -> Site | None:
+def validate_site(document: Document, page_slugs: set[str], problems: Problems,
+                  media: frozenset[str] = frozenset()) -> Site | None:
     top = Reader(document.data, Position(document.path), problems, ())
     languages = read_each(top, "languages", _read_language, required=True, min_items=1)
     # Every localized value in the site is checked against these codes; checked against a list with
@@ -43,6 +44,12 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems) 
     contact_reader = reader.mapping("contact")
     contact = read_contact(contact_reader) if contact_reader else Contact()
     news_per_page = reader.integer("news_per_page") or 10
+    share_image = reader.text("share_image")
+    if share_image is not None and share_image not in media:
+        reader.error("share_image", f"no file '{share_image}' in content/media/{did_you_mean(share_image, media)}",
+                     "put the image (1200×630 PNG or JPEG) in content/media/ and give its name here")
+        share_image = None
+    share_image_alt = reader.localized("share_image_alt")
     reader.finish()
     # Placeholders for broken settings let every content file be checked in the same run;
     # the errors already reported stop the build before anything is rendered.
@@ -50,6 +57,7 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems) 
         title=title or Localized({}), description=description, base_url=(base_url or "").rstrip("/") + "/",
         default_language=default_language or codes[0], languages=tuple(languages), timezone=timezone or "UTC",
         fields=fields, menu=menu, contact=contact, news_per_page=news_per_page,
+        share_image=share_image, share_image_alt=share_image_alt,
     )
 
 

@@ -212,3 +212,26 @@ def test_a_template_syntax_error_is_reported_with_its_line(make_site, tmp_path):
     assert not result.written
     [problem] = result.problems.sorted()
     assert problem.format().startswith("theme/templates/404.html:3:1: error: template error: ")
+
+
+def test_pages_share_the_site_image_unless_they_have_their_own(make_site, tmp_path):
+    site = MINIMAL_SITE["site.yaml"] + "\n        share_image: share.png\n"
+    program = MINIMAL_SITE["programs/summer.yaml"] + "\n        image: campus.jpg\n        image_alt: {en: The campus, ru: Кампус}\n"
+    root = make_site({"site.yaml": site, "programs/summer.yaml": program,
+                      "content/media/share.png": "png", "content/media/campus.jpg": "jpg"})
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    assert '<meta property="og:image" content="https://example.org/media/share.png">' in read(out, "en/partners/acme/index.html")
+    program_page = read(out, "ru/programs/summer/index.html")
+    assert '<meta property="og:image" content="https://example.org/media/campus.jpg">' in program_page
+    assert '<meta property="og:image:alt" content="Кампус">' in program_page
+
+
+def test_a_missing_share_image_is_a_located_error(make_site):
+    from sitegen.pipeline import check
+    from conftest import TODAY
+    root = make_site({"site.yaml": MINIMAL_SITE["site.yaml"] + "\n        share_image: shar.png\n",
+                      "content/media/share.png": "png"})
+    [problem] = check(root, TODAY).sorted()
+    assert problem.format().startswith(
+        "site.yaml:12:14: error: share_image: no file 'shar.png' in content/media/ (did you mean 'share.png'?)")
