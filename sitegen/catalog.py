@@ -55,6 +55,11 @@ class Catalog:
     news_by_slug: Mapping[str, Article] = field(default_factory=dict)
     pages_by_slug: Mapping[str, Article] = field(default_factory=dict)
 
+    @property
+    def news_pages(self) -> int:
+        """How many pages the news list takes (one even when there is no news yet)."""
+        return max(1, -(-len(self.news) // self.content.site.news_per_page))
+
 
 def build_catalog(content: Content, today: dt.date) -> Catalog:
     status = {program.slug: program_status(program, today) for program in content.programs}

@@ -58,15 +58,13 @@ class _Dependencies:
 
 
 def plan_pages(catalog: Catalog) -> list[PlannedPage]:
-    site = catalog.content.site
-    codes = site.codes
+    codes = catalog.content.site.codes
     depends = _Dependencies(catalog)
-    news_pages = max(1, -(-len(catalog.news) // site.news_per_page))
     pages = [
         PlannedPage(Route("home"), "home.html", codes),
         PlannedPage(Route("programs"), "programs.html", codes),
         PlannedPage(Route("partners"), "partners.html", codes),
-        *(PlannedPage(Route("news", number=n), "news.html", codes) for n in range(1, news_pages + 1)),
+        *(PlannedPage(Route("news", number=n), "news.html", codes) for n in range(1, catalog.news_pages + 1)),
         PlannedPage(Route("not-found"), "404.html", codes),
     ]
     for program in catalog.programs:

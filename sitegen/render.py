@@ -196,8 +196,8 @@ class Renderer:
         if route.kind == "news":
             per_page = self.site.news_per_page
             items = catalog.news[(route.number - 1) * per_page: route.number * per_page]
-            count = max(1, -(-len(catalog.news) // per_page))
-            return {"articles": [views.article_card(a) for a in items], "pagination": views.pagination(route.number, count)}
+            return {"articles": [views.article_card(a) for a in items],
+                    "pagination": views.pagination(route.number, catalog.news_pages)}
         if route.kind == "home":
             return self._home()
         return {}
