@@ -1,9 +1,10 @@
 """Reuse the previous build's page when nothing that page shows has changed.
 
-A page's fingerprint is taken from its view (the exact values its template receives) plus a
-salt covering the templates, the translations, the generator's own code and the site-wide
-values every page shows. Views are what templates read, so any change a visitor could see
-changes the fingerprint; there is no hand-kept dependency list to fall out of date.
+Every fingerprint starts from a salt covering the templates, the translations, the generator's
+own code and the site-wide values every page shows. An item page adds the digests of the source
+files it shows, as declared when it was planned (plan.py), so it is judged without building its
+view; a list page, which shows too much to declare, adds its whole view. Tests compare rebuilds
+with full builds for each kind of change, which is what keeps the declarations honest.
 """
 from __future__ import annotations
 

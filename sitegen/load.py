@@ -6,7 +6,7 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-from .discover import SourceFile, Sources, discover
+from .discover import SourceFile, discover
 from .model import SECTIONS, Content
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems

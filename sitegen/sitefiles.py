@@ -7,7 +7,7 @@ from typing import Callable
 
 from babel.support import NullTranslations
 
-from .cache import PageCache, digest
+from .cache import PageCache
 from .catalog import Catalog
 from .feeds import atom_feed
 from .ics import calendar_file
