@@ -56,15 +56,31 @@ class _HeadingLevels(Treeprocessor):
             heading.tag = f"h{min(6, int(heading.tag[1]) + shift)}"
 
 
-class _HeadingLevelsExtension(Extension):
+class _SiteLinks(Treeprocessor):
+    """Links and images written from the site's root (`/media/photo.jpg`, `/en/about/`) get the base URL's folder."""
+
+    base_path = "/"
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute is None:
+                continue
+            value = element.get(attribute, "")
+            if value.startswith("/") and not value.startswith("//"):
+                element.set(attribute, self.base_path + value[1:])
+
+
+class _SiteExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_HeadingLevels(md), "heading_levels", 30)  # before toc (5)
+        md.treeprocessors.register(_SiteLinks(md), "site_links", 15)  # after inline (20) makes links
 
 
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=["tables", "footnotes", "toc", "sane_lists", "attr_list", "def_list", "abbr",
-                    _HeadingLevelsExtension()],
+                    _SiteExtension()],
         extension_configs={
             "toc": {"slugify": slugify_unicode, "toc_depth": "2-3"},
             # The default back-link title is English; a number reads the same in every language.
@@ -77,9 +93,10 @@ def _converter() -> markdown.Markdown:
 _md = _converter()
 
 
-def _convert(source: str, top_heading: int) -> Rendered:
+def _convert(source: str, top_heading: int, base_path: str) -> Rendered:
     _md.reset()
     _md.treeprocessors["heading_levels"].top = top_heading
+    _md.treeprocessors["site_links"].base_path = base_path
     html = _md.convert(source)
     toc = sanitize(_md.toc) if _count_headings(_md.toc_tokens) >= 2 else ""
     return Rendered(html=sanitize(html), toc=toc)
@@ -96,12 +113,12 @@ class MarkdownStore:
         self.fresh: dict[str, Rendered] = {}
         self.used: set[str] = set()
 
-    def get(self, source: str, top_heading: int) -> Rendered:
-        key = hashlib.blake2b(f"{top_heading}\0{source}".encode(), digest_size=16).hexdigest()
+    def get(self, source: str, top_heading: int, base_path: str) -> Rendered:
+        key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{source}".encode(), digest_size=16).hexdigest()
         self.used.add(key)
         found = self.entries.get(key)
         if found is None:
-            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading)
+            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path)
         return found
 
     def take_fresh(self) -> dict[str, Rendered]:
@@ -133,9 +150,10 @@ class MarkdownStore:
 store = MarkdownStore()
 
 
-def render_markdown(source: str, top_heading: int = 2) -> Rendered:
-    """Editors' Markdown as safe HTML. The page's title is its only h1, so headings start at `top_heading`."""
-    return store.get(source, top_heading)
+def render_markdown(source: str, top_heading: int = 2, base_path: str = "/") -> Rendered:
+    """Editors' Markdown as safe HTML. The page's title is its only h1, so headings start at `top_heading`;
+    `base_path` is the folder of the site's base URL, put before links written from the site's root."""
+    return store.get(source, top_heading, base_path)
 
 
 def _count_headings(tokens: list[dict]) -> int:

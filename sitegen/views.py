@@ -28,14 +28,15 @@ class Markdown:
     lang: str
     fallback: bool
     top_heading: int = 2
+    base_path: str = "/"
 
     @property
     def html(self) -> str:
-        return render_markdown(self.source, self.top_heading).html
+        return render_markdown(self.source, self.top_heading, self.base_path).html
 
     @property
     def toc(self) -> str:
-        return render_markdown(self.source, self.top_heading).toc
+        return render_markdown(self.source, self.top_heading, self.base_path).toc
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class ViewBuilder:
         if chosen is None:
             return None
         code, source = chosen
-        return Markdown(source, code, code != self.code, top_heading)
+        return Markdown(source, code, code != self.code, top_heading, self.urls.base_path)
 
     def program_card(self, program: Program) -> ProgramCard:
         location = program.location

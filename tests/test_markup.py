@@ -29,3 +29,10 @@ def test_scripts_handlers_and_javascript_urls_are_removed():
     for forbidden in ("<script", "onclick", "onmouseover", "javascript:", "<iframe", "color:red"):
         assert forbidden not in html
     assert '<a href="https://example.org">b</a>' in html
+
+
+def test_links_from_the_site_root_get_the_base_urls_folder():
+    html = render_markdown("![Campus](/media/campus.jpg) [About](/en/about/) [Ext](https://example.org/x) "
+                           "[Same page](#top) [Other host](//cdn.example/x)", base_path="/internships/").html
+    assert 'src="/internships/media/campus.jpg"' in html and 'href="/internships/en/about/"' in html
+    assert 'href="https://example.org/x"' in html and 'href="#top"' in html and 'href="//cdn.example/x"' in html
