@@ -60,7 +60,7 @@ def make_parser() -> argparse.ArgumentParser:
     command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/public)")
     command.add_argument("--base-url", type=_url, default=None,
                          help="absolute URL the site is published at, overriding site.yaml's base_url")
-    command.add_argument("--jobs", type=int, default=None, help="worker processes for rendering (default: CPU count)")
+    command.add_argument("--jobs", type=int, default=None, help="worker processes for reading and rendering (default: CPU count)")
     command.add_argument("--no-cache", action="store_true",
                          help="render every page, ignoring what the previous build recorded in ROOT/.cache/sitegen")
 
