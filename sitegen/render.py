@@ -205,7 +205,8 @@ class Renderer:
     def _home(self) -> dict[str, Any]:
         programs = self.catalog.programs
         featured = [p for p in programs if p.featured]
-        upcoming = [p for p in programs if self.catalog.status[p.slug] in ("open", "upcoming") and not p.featured]
+        ahead = ("open", "upcoming", "in-preparation")  # the catalog's order puts open ones first
+        upcoming = [p for p in programs if self.catalog.status[p.slug] in ahead and not p.featured]
         return {
             "featured": [self.views.program_card(p) for p in featured[:6]],
             "upcoming": [self.views.program_card(p) for p in upcoming[:6]],

@@ -5,6 +5,7 @@ import datetime as dt
 import shutil
 import sys
 import tempfile
+import traceback
 import time
 from pathlib import Path
 
@@ -18,7 +19,12 @@ WATCHED = ("site.yaml", "programs", "partners", "content", "locales", "theme")
 def _rebuild(options: BuildOptions) -> bool:
     from .cli import report  # the CLI owns how problems are printed
 
-    result = build(options)
+    try:
+        result = build(options)
+    except Exception:  # a bug in the generator: say so, and keep serving the last good site
+        traceback.print_exc()
+        print("Internal error while building (please report it); still serving the last good build.", file=sys.stderr)
+        return False
     report(result.problems, options.strict)
     if result.written:
         print(f"Rebuilt {sum(result.pages.values())} pages in {result.seconds:.2f} s", file=sys.stderr)
