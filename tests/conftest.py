@@ -92,6 +92,17 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def require_module(name: str):
+    """Import a test-only package; skip (or, under CI=true, fail) when it is not installed."""
+    try:
+        return __import__(name, fromlist=["_"])
+    except ImportError:
+        message = f"needs the Python package {name.split('.')[0]} (run scripts/setup-tests)"
+        if IN_CI:
+            pytest.fail(f"{message}; under CI=true this is a failure, not a skip")
+        pytest.skip(message)
+
+
 def require_tool(*candidates: str) -> str:
     """Path to the first tool found; skip (or, under CI=true, fail) when none is installed."""
     for candidate in candidates:

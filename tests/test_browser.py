@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
+from conftest import require_module, require_tool
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
@@ -35,7 +35,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def browser():
     executable = require_tool("/usr/bin/chromium", "chromium")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    playwright_api = require_module("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
