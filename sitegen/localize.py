@@ -60,9 +60,6 @@ class Localizer:
     def pick(self, values: Mapping[str, T]) -> tuple[str, T] | None:
         return choose(values, self.language, self._order)
 
-    def has_own(self, value: Localized | None) -> bool:
-        return bool(value) and self.code in value.values
-
     # Babel formatting
     def date(self, value: dt.date, format: str = "long") -> str:
         return format_date(value, format=format, locale=self.locale)

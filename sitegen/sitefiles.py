@@ -54,7 +54,8 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = list(files)
-    for source, target in ((DEFAULT_THEME / "static", "static"), (root / "theme" / "static", "static"),
-                           (root / "content" / "media", "media"), (root / "partners" / "logos", "logos")):
+    folders = {DEFAULT_THEME / "static": "static", (root / "theme" / "static").resolve(): "static",
+               root / "content" / "media": "media", root / "partners" / "logos": "logos"}
+    for source, target in folders.items():  # a site's own static files, copied after the built-in ones, win
         written += copy_tree(source, stage, target)
     return sorted(set(written))
