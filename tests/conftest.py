@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sitegen.cli import main
 from sitegen.pipeline import BuildOptions, BuildResult, build
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))  # generate.py writes the synthetic catalogs
 TODAY = dt.date(2026, 11, 24)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -89,6 +91,19 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "public"
     result = build_site(REPO, out)
     assert result.written, "\n".join(p.format() for p in result.problems.sorted())
+    return out
+
+
+@pytest.fixture(scope="session")
+def catalog_1000(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated 1,000-program trilingual catalog (benchmarks/generate.py), built once per session."""
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("catalog-1000")
+    generate(1000, root / "site", seed=1)
+    out = root / "public"
+    result = build_site(root / "site", out, processes=2)
+    assert result.written, "\n".join(p.format() for p in result.problems.sorted()[:20])
     return out
 
 

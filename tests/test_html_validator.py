@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from conftest import REPO, build_site, require_tool
-
-sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate  # noqa: E402  (the benchmark's synthetic catalog)
+from generate import generate  # the benchmark's synthetic catalog
 
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
