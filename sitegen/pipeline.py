@@ -13,6 +13,7 @@ import jinja2
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .load import load_content
+from .memo import SourceMemo
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
@@ -55,11 +56,13 @@ def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) 
     return problems
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
+    """Build the site; a memo (the dev server's) lets unchanged source files skip reading and validation."""
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
-    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes)
+    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
+                           memo=memo)
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)

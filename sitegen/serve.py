@@ -1,56 +1,209 @@
-"""`build.py serve`: build, serve on 127.0.0.1 with live reload, rebuild on every change."""
+"""`build.py serve`: build, serve with live reload, rebuild what each change needs, show problems in the page."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import mimetypes
 import shutil
 import sys
 import tempfile
-import traceback
+import threading
 import time
+import traceback
 from pathlib import Path
 
-from livereload import Server
+import livereload
+from babel.support import NullTranslations
+from tornado import ioloop, web, websocket
 
-from .pipeline import BuildOptions, build
+from .overlay import Report, inject, overlay_html, page_language
+from .pipeline import BuildOptions
+from .problems import Problems
+from .rebuild import Outcome, Rebuilder
+from .translations import load_translations
+from .watch import Watcher
 
-WATCHED = ("site.yaml", "programs", "partners", "content", "locales", "theme")
+LIVERELOAD_JS = Path(livereload.__file__).parent / "vendors" / "livereload.js"
+PROTOCOL = "http://livereload.com/protocols/official-7"
 
 
-def _rebuild(options: BuildOptions) -> bool:
+class ReloadSocket(websocket.WebSocketHandler):
+    """The LiveReload protocol (livereload.js in the page connects here): hello, then reload commands."""
+
+    clients: set["ReloadSocket"] = set()
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            command = json.loads(message).get("command")
+        except (ValueError, AttributeError):
+            return
+        if command == "hello":
+            self.write_message({"command": "hello", "protocols": [PROTOCOL], "serverName": "sitegen"})
+            ReloadSocket.clients.add(self)
+
+    def on_close(self) -> None:
+        ReloadSocket.clients.discard(self)
+
+    @classmethod
+    def broadcast(cls, path: str) -> None:
+        for client in list(cls.clients):
+            try:
+                client.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
+            except websocket.WebSocketClosedError:
+                cls.clients.discard(client)
+
+
+class ScriptHandler(web.RequestHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/javascript; charset=utf-8")
+        self.write(LIVERELOAD_JS.read_bytes())
+
+
+class SiteHandler(web.RequestHandler):
+    """The built site as a static host serves it, with the live-reload script and the overlay in HTML pages."""
+
+    def initialize(self, site: "ServedSite") -> None:
+        self.site = site
+
+    def head(self, path: str) -> None:
+        self.get(path)
+
+    def get(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+        file = self.site.find(path)
+        if file is not None and file.is_dir():
+            self.redirect(f"/{path}/" + (f"?{self.request.query}" if self.request.query else ""))
+            return
+        if file is None:
+            self.set_status(404)
+            file = self.site.not_found(path)
+        if file is None or file.suffix == ".html":
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(self.site.page(path, file))
+            return
+        self.set_header("Content-Type", mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        self.finish(file.read_bytes())
+
+
+class ServedSite:
+    """The output folder and the rebuilder's report, as the HTTP handlers see them."""
+
+    def __init__(self, rebuilder: Rebuilder, port: int) -> None:
+        self.rebuilder, self.out, self.port = rebuilder, rebuilder.options.out, port
+        self._translations: dict[str, NullTranslations] = {}
+        self._for_report: Report | None = None
+
+    def find(self, path: str) -> Path | None:
+        """The file (or folder lacking its slash) for a URL path; None when there is none in the output."""
+        parts = [part for part in path.split("/") if part]
+        if any(part in (".", "..") or "\\" in part for part in parts):
+            return None
+        file = self.out.joinpath(*parts)
+        if file.is_dir():
+            if path and not path.endswith("/"):
+                return file
+            file = file / "index.html"
+        return file if file.is_file() else None
+
+    def not_found(self, path: str) -> Path | None:
+        language = path.strip("/").split("/", 1)[0]
+        for candidate in (self.out / language / "404.html", self.out / "404.html") if language else (self.out / "404.html",):
+            if candidate.is_file() and candidate.resolve().is_relative_to(self.out.resolve()):
+                return candidate
+        return None
+
+    def page(self, path: str, file: Path | None) -> str:
+        html = file.read_text(encoding="utf-8") if file else _EMPTY
+        extra = f'<script src="/livereload.js?port={self.port}"></script>\n'
+        report = self.rebuilder.report
+        if report:
+            code = page_language(path, html, *self._languages())
+            extra = str(overlay_html(report, self._translations_for(code, report), code)) + extra
+        return inject(html, extra)
+
+    def _languages(self) -> tuple[dict[str, str], str]:
+        known = self.rebuilder.memo.known
+        if known is None:
+            return {}, "en"
+        site = known.site
+        return {**{lang.hreflang: lang.code for lang in site.languages}, **{c: c for c in site.codes}}, site.default_language
+
+    def _translations_for(self, code: str, report: Report) -> NullTranslations:
+        if report is not self._for_report:  # the catalogs may have been edited since
+            self._translations, self._for_report = {}, report
+        if code not in self._translations:
+            self._translations[code] = load_translations(self.rebuilder.options.root, code, Problems())
+        return self._translations[code]
+
+
+_EMPTY = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>sitegen</title></head><body></body></html>\n"
+
+
+def _print(outcome: Outcome, rebuilder: Rebuilder) -> None:
     from .cli import report  # the CLI owns how problems are printed
 
-    try:
-        result = build(options)
-    except Exception:  # a bug in the generator: say so, and keep serving the last good site
-        traceback.print_exc()
-        print("Internal error while building (please report it); still serving the last good build.", file=sys.stderr)
-        return False
-    report(result.problems, options.strict)
-    if result.written:
-        print(f"Rebuilt {sum(result.pages.values())} pages in {result.seconds:.2f} s", file=sys.stderr)
-    else:
-        print("The site was not rebuilt; still serving the last good build.", file=sys.stderr)
-    return result.written
+    if outcome.action == "ignored":
+        return
+    if rebuilder.report.internal_error:
+        print(rebuilder.report.internal_error, file=sys.stderr, end="")
+    elif outcome.action == "failed":
+        problems = Problems(list(rebuilder.report.problems))
+        report(problems, rebuilder.options.strict)
+    print(f"[{time.strftime('%H:%M:%S')}] {outcome.describe()}", file=sys.stderr, flush=True)
+
+
+def _reload_path(outcome: Outcome) -> str:
+    """A stylesheet is swapped in place; anything else reloads the page."""
+    if outcome.action == "copied" and outcome.copied and all(p.endswith(".css") for p in outcome.copied):
+        return outcome.copied[0]
+    return "*"
+
+
+def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: threading.Event) -> None:
+    """Rebuild on every batch of changes; nothing that happens here stops the server."""
+    while not stop.is_set():
+        try:
+            changes = watcher.wait(stop)
+            if not changes:
+                continue
+            outcome = rebuilder.apply(changes)
+            _print(outcome, rebuilder)
+            if outcome.action != "ignored":
+                loop.add_callback(ReloadSocket.broadcast, _reload_path(outcome))
+        except Exception:  # noqa: BLE001 — the watcher itself must survive anything
+            traceback.print_exc()
+            time.sleep(1)
 
 
 def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False, strict: bool = False) -> int:
     workspace = Path(tempfile.mkdtemp(prefix="sitegen-serve-"))
     out = workspace / "site"
-    base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}/"
-    # A cache of its own: a rebuild after an edit re-renders only the pages that show the edited file.
+    out.mkdir()
+    base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1', 'localhost') else host}:{port}/"
     options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
                            cache_dir=workspace / "cache")
-    started = time.perf_counter()
-    if not _rebuild(options):
-        out.mkdir(parents=True, exist_ok=True)  # serve an empty folder until the first good build
-    print(f"First build took {time.perf_counter() - started:.2f} s", file=sys.stderr)
-    server = Server()
-    for name in WATCHED:
-        if (root / name).exists():
-            server.watch(str(root / name), lambda: _rebuild(options), delay=0.2)
-    print(f"Serving {base_url} (Ctrl+C to stop)", file=sys.stderr)
+    rebuilder = Rebuilder(options)
+    watcher = Watcher(root)  # before the first build, so edits made during it are noticed
+    _print(rebuilder.build_all(), rebuilder)
+    app = web.Application([
+        (r"/livereload", ReloadSocket), (r"/livereload\.js", ScriptHandler),
+        (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)}),
+    ])
+    stop = threading.Event()
     try:
-        server.serve(host=host, port=port, root=str(out), open_url_delay=None, restart_delay=0)
+        app.listen(port, address=host)
+    except OSError as exc:
+        print(f"Cannot listen on {host}:{port}: {exc.strerror} (choose another port with --port)", file=sys.stderr)
+        shutil.rmtree(workspace, ignore_errors=True)
+        return 2
+    loop = ioloop.IOLoop.current()
+    threading.Thread(target=_watch, args=(rebuilder, watcher, loop, stop), daemon=True).start()
+    print(f"Serving {base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+    try:
+        loop.start()
+    except KeyboardInterrupt:
+        pass
     finally:
+        stop.set()
         shutil.rmtree(workspace, ignore_errors=True)
     return 0

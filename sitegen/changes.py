@@ -1,0 +1,70 @@
+"""Classify changed files of a site by path: what the dev server has to redo for each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+
+from .discover import is_ignored
+
+# What the dev server watches, relative to the site's root.
+WATCHED = ("site.yaml", "programs", "partners", "content", "locales", "theme")
+
+
+class Effect(Enum):
+    """From least to most work."""
+
+    IGNORED = 0  # not part of the site: names starting with _ or . (but templates may start with _)
+    ASSET = 1  # copied as it is into the output
+    TEMPLATE = 2  # every page rendered again from the content already in memory
+    TRANSLATION = 3  # likewise, with the UI catalogs read again
+    CONTENT = 4  # the changed sources read again; the pages that show them rendered again
+    UNKNOWN = 5  # not sure what depends on it: everything read and rendered again
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str  # relative to the site's root, with forward slashes
+    kind: str  # "added", "modified" or "removed"
+
+
+# Folders whose files are copied as they are, and where they go in the output.
+ASSET_FOLDERS = {"theme/static": "static", "content/media": "media", "partners/logos": "logos"}
+
+
+def asset_target(path: str) -> str | None:
+    """Where a static file lands in the output, or None when the path is not one."""
+    for folder, target in ASSET_FOLDERS.items():
+        if path.startswith(folder + "/"):
+            return target + path[len(folder):]
+    return None
+
+
+def classify(change: Change) -> Effect:
+    parts = PurePosixPath(change.path).parts
+    if not parts or any(part.startswith(".") for part in parts):
+        return Effect.IGNORED
+    if parts[:2] == ("theme", "templates"):
+        return Effect.TEMPLATE
+    if any(is_ignored(part) for part in parts):
+        return Effect.IGNORED
+    if parts[0] == "locales":
+        return Effect.TRANSLATION if parts[-2:] == ("LC_MESSAGES", "messages.po") else Effect.IGNORED
+    if asset_target(change.path) is not None:
+        return _asset(change)
+    if change.path == "site.yaml" or parts[0] in ("programs", "partners", "content"):
+        return Effect.CONTENT
+    return Effect.UNKNOWN
+
+
+def _asset(change: Change) -> Effect:
+    if change.path.startswith("theme/"):
+        # A removed theme file may uncover the built-in theme's file of the same name.
+        return Effect.UNKNOWN if change.kind == "removed" else Effect.ASSET
+    # Content may refer to media and logos by name: a new or removed one changes what is valid.
+    return Effect.ASSET if change.kind == "modified" else Effect.CONTENT
+
+
+def effect_of(changes: list[Change]) -> Effect:
+    """What a batch of changes needs: the most any of them does."""
+    return max((classify(change) for change in changes), key=lambda effect: effect.value, default=Effect.IGNORED)
