@@ -1,6 +1,7 @@
 """`build.py serve` for real: a subprocess on a copy of the sample site, driven over HTTP while files change."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -61,13 +63,9 @@ class Served:
         return self.process.communicate(timeout=10)[0]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The sample content (the repository's theme and UI catalogs are the defaults) served on a free port.
-
-    Shared by this module's tests: each leaves the content as valid as it found it.
-    """
-    root = tmp_path_factory.mktemp("serve") / "site"
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[Served]:
+    """The sample content (the repository's theme and UI catalogs are the defaults) served on a free port."""
     for name in ("programs", "partners", "content"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
@@ -82,6 +80,19 @@ def served(tmp_path_factory):
         if process.poll() is None:
             process.kill()
             process.communicate(timeout=10)
+
+
+@pytest.fixture
+def served(tmp_path):
+    with serving(tmp_path / "site") as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One server for the tests that leave the content valid."""
+    with serving(tmp_path_factory.mktemp("serve") / "site") as site:
+        yield site
 
 
 def test_serve_rebuilds_on_change_shows_problems_in_the_page_and_recovers(served):
@@ -111,35 +122,35 @@ def test_serve_rebuilds_on_change_shows_problems_in_the_page_and_recovers(served
     assert f"{PROGRAM}:{line}:" in log  # the terminal shows the problems too
 
 
-def test_serve_speaks_livereload_and_answers_missing_pages_with_the_sites_404(served):
-    assert "LiveReload" in (fetch(served.base + "livereload.js") or "")
+def test_serve_speaks_livereload_and_answers_missing_pages_with_the_sites_404(shared):
+    assert "LiveReload" in (fetch(shared.base + "livereload.js") or "")
     with pytest.raises(urllib.error.HTTPError) as missing:
-        urllib.request.urlopen(served.base + "zh/no-such-page/", timeout=5)
+        urllib.request.urlopen(shared.base + "zh/no-such-page/", timeout=5)
     assert missing.value.code == 404 and 'lang="zh-Hans"' in missing.value.read().decode("utf-8")
     with pytest.raises(urllib.error.HTTPError) as outside:
-        urllib.request.urlopen(served.base + "..%2f..%2fsite.yaml", timeout=5)
+        urllib.request.urlopen(shared.base + "..%2f..%2fsite.yaml", timeout=5)
     assert outside.value.code == 404
 
 
-def test_serve_listens_only_on_loopback_by_default(served):
+def test_serve_listens_only_on_loopback_by_default(shared):
     outward = [address for *_, (address, *_) in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
                if not address.startswith("127.")]
     for address in outward:
-        assert fetch(served.base.replace("127.0.0.1", address)) is None
+        assert fetch(shared.base.replace("127.0.0.1", address)) is None
 
 
-def test_livereload_clients_are_told_to_reload_when_a_file_changes(served):
+def test_livereload_clients_are_told_to_reload_when_a_file_changes(shared):
     websocket = pytest.importorskip("tornado.websocket")
     from tornado.ioloop import IOLoop
 
     async def listen() -> dict:
-        connection = await websocket.websocket_connect(served.base.replace("http", "ws") + "livereload")
+        connection = await websocket.websocket_connect(shared.base.replace("http", "ws") + "livereload")
         await connection.write_message(json.dumps({"command": "hello", "protocols": [
             "http://livereload.com/protocols/official-7"]}))
         hello = json.loads(await connection.read_message())
         assert hello["command"] == "hello"
-        text = (served.root / "content/pages/about.en.md").read_text(encoding="utf-8")
-        served.edit("content/pages/about.en.md", text + "\nOne more line.\n")
+        text = (shared.root / "content/pages/about.en.md").read_text(encoding="utf-8")
+        shared.edit("content/pages/about.en.md", text + "\nOne more line.\n")
         return json.loads(await connection.read_message())
 
     message = IOLoop.current().run_sync(listen, timeout=30)
