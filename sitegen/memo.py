@@ -1,6 +1,6 @@
 """Source files parsed and validated once, kept in memory between the rebuilds of one serve session.
 
-A file is read again only when its size, modification time or inode changed; it is validated again
+A file (a UI catalog too) is read again only when its size, modification time or inode changed; it is validated again
 also when what references may point to (`Known`: site settings, slugs, media) changed. The file
 listing is reused while no folder it came from was modified. Problems found in a file are kept with
 it, so a rebuild reports exactly what a fresh build would.
@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel.support import NullTranslations
+
 from .discover import SourceFile, Sources, discover
 from .load import parse_source, validate_source
 from .parse import Document
 from .problems import Problem, Problems
+from .translations import catalog_files, load_translations
 from .validate import Known
 
 Signature = tuple[int, int, int]  # modification time (ns), size, inode
@@ -62,6 +65,7 @@ class SourceMemo:
         self.checked: dict[str, _Checked] = {}
         self.known: Known | None = None
         self.listing: _Listing | None = None
+        self.catalogs: dict[str, tuple[tuple, NullTranslations, tuple[Problem, ...]]] = {}
 
     def discover(self, root: Path, problems: Problems) -> Sources:
         listing = self.listing
@@ -71,6 +75,16 @@ class SourceMemo:
             listing = self.listing = _Listing(_folder_signatures(root), sources, tuple(found.items))
         problems.items.extend(listing.problems)
         return _copy(listing.sources)
+
+    def translations(self, root: Path, code: str, problems: Problems) -> NullTranslations:
+        """Like translations.load_translations, compiled again only when a catalog file changed."""
+        key = tuple(signature(path) for path in catalog_files(root, code))
+        if code not in self.catalogs or self.catalogs[code][0] != key:
+            found = Problems()
+            self.catalogs[code] = (key, load_translations(root, code, found), tuple(found.items))
+        _, translations, found_before = self.catalogs[code]
+        problems.items.extend(found_before)
+        return translations
 
     def validate_all(self, root: Path, items: list[tuple[str, SourceFile]], known: Known,
                      problems: Problems) -> list[tuple[Any, str]]:

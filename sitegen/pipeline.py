@@ -67,7 +67,8 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
         return result
     catalog = build_catalog(content, options.today)
     urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/")
-    translations = {code: load_translations(options.root, code, problems) for code in content.site.codes}
+    load_catalog = memo.translations if memo else load_translations
+    translations = {code: load_catalog(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
     with staging(options.out) as stage:

@@ -15,11 +15,15 @@ DEFAULT_LOCALES = PACKAGE_ROOT / "locales"
 DEFAULT_THEME = PACKAGE_ROOT / "theme"
 
 
+def catalog_files(site_root: Path, code: str) -> list[Path]:
+    """Where the catalogs for `code` may be: the site's own first, then the generator's."""
+    return [folder / code / "LC_MESSAGES" / "messages.po" for folder in dict.fromkeys([site_root / "locales", DEFAULT_LOCALES])]
+
+
 def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
     """The site's own catalog for `code` wins; the generator's catalog fills what it lacks."""
     layers = []
-    for folder in dict.fromkeys([site_root / "locales", DEFAULT_LOCALES]):
-        po = folder / code / "LC_MESSAGES" / "messages.po"
+    for po in catalog_files(site_root, code):
         if po.is_file():
             compiled = _compile(po, site_root, problems)
             if compiled is not None:
