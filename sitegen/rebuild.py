@@ -28,6 +28,8 @@ class Outcome:
     def describe(self) -> str:
         if self.action == "copied":
             return f"Copied {', '.join(self.copied)} in {self.seconds:.3f} s"
+        if self.action == "built" and self.effect is Effect.UNKNOWN:
+            return f"Built all {self.pages} pages in {self.seconds:.3f} s"
         if self.action == "built":
             return (f"Rebuilt ({self.effect.name.lower()} change): {self.rendered} of {self.pages} pages rendered "
                     f"in {self.seconds:.3f} s")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 import mimetypes
 import shutil
 import sys
@@ -10,6 +11,7 @@ import tempfile
 import threading
 import time
 import traceback
+from html import escape as html_escape
 from pathlib import Path
 
 import livereload
@@ -117,8 +119,13 @@ class ServedSite:
         extra = f'<script src="/livereload.js?port={self.port}"></script>\n'
         report = self.rebuilder.report
         if report:
-            code = page_language(path, html, *self._languages())
-            extra = str(overlay_html(report, self._translations_for(code, report), code)) + extra
+            try:
+                code = page_language(path, html, *self._languages())
+                extra = str(overlay_html(report, self._translations_for(code, report), code)) + extra
+            except Exception:  # noqa: BLE001 — a bug here must not hide the problems: show them plainly
+                traceback.print_exc()
+                plain = "\n".join(p.format() for p in report.problems) or report.internal_error
+                extra = f'<pre role="alert" lang="en">{html_escape(plain)}</pre>\n' + extra
         return inject(html, extra)
 
     def _languages(self) -> tuple[dict[str, str], str]:
@@ -177,26 +184,33 @@ def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: th
 
 def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False, strict: bool = False) -> int:
     workspace = Path(tempfile.mkdtemp(prefix="sitegen-serve-"))
+    try:
+        return _serve(workspace, root, today, host, port, drafts, strict)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, drafts: bool, strict: bool) -> int:
     out = workspace / "site"
     out.mkdir()
     base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1', 'localhost') else host}:{port}/"
     options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
                            cache_dir=workspace / "cache")
     rebuilder = Rebuilder(options)
-    watcher = Watcher(root)  # before the first build, so edits made during it are noticed
-    _print(rebuilder.build_all(), rebuilder)
     app = web.Application([
         (r"/livereload", ReloadSocket), (r"/livereload\.js", ScriptHandler),
         (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)}),
-    ])
-    stop = threading.Event()
+    ], log_function=_log_request)
     try:
-        app.listen(port, address=host)
+        app.listen(port, address=host)  # before building: a busy port is said at once
     except OSError as exc:
         print(f"Cannot listen on {host}:{port}: {exc.strerror} (choose another port with --port)", file=sys.stderr)
-        shutil.rmtree(workspace, ignore_errors=True)
         return 2
+    watcher = Watcher(root)  # before the first build, so edits made during it are noticed
+    _print(rebuilder.build_all(), rebuilder)
     loop = ioloop.IOLoop.current()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     threading.Thread(target=_watch, args=(rebuilder, watcher, loop, stop), daemon=True).start()
     print(f"Serving {base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
@@ -205,5 +219,10 @@ def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False
         pass
     finally:
         stop.set()
-        shutil.rmtree(workspace, ignore_errors=True)
     return 0
+
+
+def _log_request(handler: web.RequestHandler) -> None:
+    """Only what an editor should notice: server errors (missing pages are the site's business)."""
+    if handler.get_status() >= 500:
+        print(f"HTTP {handler.get_status()} for {handler.request.uri}", file=sys.stderr, flush=True)

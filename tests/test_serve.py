@@ -59,8 +59,11 @@ class Served:
         (self.root / path).write_text(text, encoding="utf-8")
 
     def output(self) -> str:
+        """Stop the server (as a service manager would) and return what it printed."""
         self.process.terminate()
-        return self.process.communicate(timeout=10)[0]
+        output = self.process.communicate(timeout=10)[0]
+        assert self.process.returncode == 0, output
+        return output
 
 
 @contextlib.contextmanager
@@ -78,7 +81,7 @@ def serving(root: Path) -> Iterator[Served]:
         yield site
     finally:
         if process.poll() is None:
-            process.kill()
+            process.terminate()
             process.communicate(timeout=10)
 
 
