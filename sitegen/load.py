@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from .discover import SourceFile, discover
 from .model import SECTIONS, Content
-from .parse import parse_markdown_file, parse_yaml_file
+from .parse import Document, parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
 from .siteconfig import validate_site
-from .parse import Document
 from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
                        validate_program)
 

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import signal
 import mimetypes
+import signal
 import shutil
 import sys
 import tempfile
@@ -14,52 +13,16 @@ import traceback
 from html import escape as html_escape
 from pathlib import Path
 
-import livereload
 from babel.support import NullTranslations
-from tornado import ioloop, web, websocket
+from tornado import ioloop, web
 
 from .overlay import Report, inject, overlay_html, page_language
 from .pipeline import BuildOptions
 from .problems import Problems
 from .rebuild import Outcome, Rebuilder
+from .reloading import RELOAD_ROUTES, ReloadSocket, script_tag
 from .translations import load_translations
 from .watch import Watcher
-
-LIVERELOAD_JS = Path(livereload.__file__).parent / "vendors" / "livereload.js"
-PROTOCOL = "http://livereload.com/protocols/official-7"
-
-
-class ReloadSocket(websocket.WebSocketHandler):
-    """The LiveReload protocol (livereload.js in the page connects here): hello, then reload commands."""
-
-    clients: set["ReloadSocket"] = set()
-
-    def on_message(self, message: str | bytes) -> None:
-        try:
-            command = json.loads(message).get("command")
-        except (ValueError, AttributeError):
-            return
-        if command == "hello":
-            self.write_message({"command": "hello", "protocols": [PROTOCOL], "serverName": "sitegen"})
-            ReloadSocket.clients.add(self)
-
-    def on_close(self) -> None:
-        ReloadSocket.clients.discard(self)
-
-    @classmethod
-    def broadcast(cls, path: str) -> None:
-        for client in list(cls.clients):
-            try:
-                client.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
-            except websocket.WebSocketClosedError:
-                cls.clients.discard(client)
-
-
-class ScriptHandler(web.RequestHandler):
-    def get(self) -> None:
-        self.set_header("Content-Type", "text/javascript; charset=utf-8")
-        self.write(LIVERELOAD_JS.read_bytes())
-
 
 class SiteHandler(web.RequestHandler):
     """The built site as a static host serves it, with the live-reload script and the overlay in HTML pages."""
@@ -116,7 +79,7 @@ class ServedSite:
 
     def page(self, path: str, file: Path | None) -> str:
         html = file.read_text(encoding="utf-8") if file else _EMPTY
-        extra = f'<script src="/livereload.js?port={self.port}"></script>\n'
+        extra = script_tag(self.port)
         report = self.rebuilder.report
         if report:
             try:
@@ -197,10 +160,8 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
                            cache_dir=workspace / "cache")
     rebuilder = Rebuilder(options)
-    app = web.Application([
-        (r"/livereload", ReloadSocket), (r"/livereload\.js", ScriptHandler),
-        (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)}),
-    ], log_function=_log_request)
+    app = web.Application([*RELOAD_ROUTES, (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)})],
+                          log_function=_log_request)
     try:
         app.listen(port, address=host)  # before building: a busy port is said at once
     except OSError as exc:
