@@ -12,6 +12,7 @@ from .discover import is_ignored
 from .memo import SourceMemo
 from .overlay import Report
 from .pipeline import BuildOptions, build
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Outcome:
     pages: int = 0  # pages in the site
     rendered: int = 0  # of which rendered anew
     copied: tuple[str, ...] = ()  # output paths of the static files copied
+    new_warnings: tuple[Problem, ...] = ()  # of a good build, those the previous good build did not have
 
     def describe(self) -> str:
         if self.action == "copied":
@@ -48,6 +50,7 @@ class Rebuilder:
         self.memo = SourceMemo()
         self.report = Report()
         self.built = False  # whether options.out holds a good build
+        self.warnings: frozenset[Problem] = frozenset()  # of the last good build
 
     def build_all(self, effect: Effect = Effect.UNKNOWN) -> Outcome:
         """Read and render everything again, as a first build does."""
@@ -80,8 +83,10 @@ class Rebuilder:
             self.report = Report(tuple(result.problems.errors(self.options.strict)))
             return Outcome("failed", effect, seconds)
         self.report, self.built = Report(), True
+        warnings = frozenset(result.problems.items)
+        new_warnings, self.warnings = tuple(sorted(warnings - self.warnings)), warnings
         pages = sum(result.pages.values())
-        return Outcome("built", effect, seconds, pages, pages - result.reused)
+        return Outcome("built", effect, seconds, pages, pages - result.reused, new_warnings=new_warnings)
 
     def _copy(self, changes: list[Change]) -> Outcome:
         """Static files are copied as they are, exactly as a build would copy them."""

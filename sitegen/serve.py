@@ -116,9 +116,9 @@ def _print(outcome: Outcome, rebuilder: Rebuilder) -> None:
         return
     if rebuilder.report.internal_error:
         print(rebuilder.report.internal_error, file=sys.stderr, end="")
-    elif outcome.action == "failed":
-        problems = Problems(list(rebuilder.report.problems))
-        report(problems, rebuilder.options.strict)
+    else:  # the build's problems; of the warnings a good build has, only the new ones
+        shown = rebuilder.report.problems if outcome.action == "failed" else outcome.new_warnings
+        report(Problems(list(shown)), rebuilder.options.strict)
     print(f"[{time.strftime('%H:%M:%S')}] {outcome.describe()}", file=sys.stderr, flush=True)
 
 

@@ -137,6 +137,12 @@ def test_a_program_edit_reads_only_that_file_again(live):
     assert again == ["programs/summer.yaml"]
 
 
+def test_only_new_warnings_are_told_again(live):
+    outcome = live.change(write("content/pages/contacts.en.md", "---\ntitle: Contacts\n---\nMail us.\n"))
+    assert [p.message for p in outcome.new_warnings] == ["missing translation: ru"]
+    assert live.change(CHANGES["program"][0]).new_warnings == ()
+
+
 def test_files_outside_the_site_are_ignored(live):
     assert live.change(write("programs/_notes.yaml", "anything: [")).action == "ignored"
     assert live.change(write("content/.draft.en.md.swp", "x")).action == "ignored"
