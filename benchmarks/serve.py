@@ -78,14 +78,16 @@ def main() -> int:
         for name in ("programs", "partners", "content"):
             shutil.copytree(REPO / name, root / name)
         shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    program = sorted((root / "programs").glob("*.yaml"))[0]
+    program = next(path for path in sorted((root / "programs").glob("*.yaml"))
+                   if "draft: true" not in path.read_text(encoding="utf-8"))
     original = program.read_text(encoding="utf-8")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}en/programs/{program.stem}/"
     started = time.perf_counter()
+    log_file = (workspace / "serve.log").open("w+", encoding="utf-8")  # a pipe could fill up with warnings
     process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port),
-                                "--today", "2026-11-24"], stderr=subprocess.PIPE, text=True)
+                                "--today", "2026-11-24"], stderr=log_file, text=True)
     try:
         while not page(url):
             time.sleep(0.05)
@@ -97,12 +99,15 @@ def main() -> int:
     finally:
         program.write_text(original, encoding="utf-8")
         process.terminate()
-        log = process.communicate(timeout=10)[1]
+        process.wait(timeout=10)
+        log_file.seek(0)
+        log = log_file.read()
         shutil.rmtree(workspace, ignore_errors=True)
     builds = [float(line.rsplit(" in ", 1)[1].split()[0]) for line in log.splitlines() if "Rebuilt (content" in line]
     for label, values in (("rebuild (as printed)", builds), ("edit → reload message", [t[0] for t in times]),
                           ("edit → page shows it", [t[1] for t in times])):
-        print(f"{label:24} median {statistics.median(values):.3f} s, max {max(values):.3f} s ({len(values)} edits)")
+        print(f"{label:24} min {min(values):.3f} s, median {statistics.median(values):.3f} s, max {max(values):.3f} s "
+              f"({len(values)} edits)")
     return 0
 
 

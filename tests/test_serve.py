@@ -49,8 +49,8 @@ def wait_for(condition, seconds: float = 30.0):
 
 
 class Served:
-    def __init__(self, root: Path, process: subprocess.Popen, base: str) -> None:
-        self.root, self.process, self.base = root, process, base
+    def __init__(self, root: Path, process: subprocess.Popen, base: str, log: Path) -> None:
+        self.root, self.process, self.base, self.log = root, process, base, log
 
     def page(self, path: str = PAGE) -> str:
         return fetch(self.base + path) or ""
@@ -61,7 +61,8 @@ class Served:
     def output(self) -> str:
         """Stop the server (as a service manager would) and return what it printed."""
         self.process.terminate()
-        output = self.process.communicate(timeout=10)[0]
+        self.process.wait(timeout=10)
+        output = self.log.read_text(encoding="utf-8")
         assert self.process.returncode == 0, output
         return output
 
@@ -73,16 +74,18 @@ def serving(root: Path) -> Iterator[Served]:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port),
-                                "--today", "2026-11-24"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    site = Served(root, process, f"http://127.0.0.1:{port}/")
+    log = root.parent / "serve.log"  # a file, not a pipe: a pipe nobody reads would block the server when full
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root),
+                                    "--port", str(port), "--today", "2026-11-24"], stdout=output, stderr=subprocess.STDOUT)
+    site = Served(root, process, f"http://127.0.0.1:{port}/", log)
     try:
         assert wait_for(lambda: "Technological Entrepreneurship" in site.page()), "the first build was not served"
         yield site
     finally:
         if process.poll() is None:
             process.terminate()
-            process.communicate(timeout=10)
+            process.wait(timeout=10)
 
 
 @pytest.fixture
