@@ -1,6 +1,7 @@
 """The dev server's builds: redo what a batch of changed files needs, keep the last good site, never raise."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 import traceback
@@ -46,18 +47,24 @@ class Rebuilder:
     """Holds what the serve process keeps between builds: parsed sources, the report shown in the overlay."""
 
     def __init__(self, options: BuildOptions) -> None:
-        self.options = options
+        # Rebuilds run beside the server's thread, where forking worker processes could deadlock.
+        self.options = dataclasses.replace(options, processes=1)
+        self.first_processes = options.processes
         self.memo = SourceMemo()
         self.report = Report()
         self.built = False  # whether options.out holds a good build
         self.warnings: frozenset[Problem] = frozenset()  # of the last good build
 
-    def build_all(self, effect: Effect = Effect.UNKNOWN) -> Outcome:
+    def build_first(self) -> Outcome:
+        """The first build, before any other thread runs: it may use several worker processes."""
+        return self.build_all(processes=self.first_processes)
+
+    def build_all(self, effect: Effect = Effect.UNKNOWN, processes: int = 1) -> Outcome:
         """Read and render everything again, as a first build does."""
         self.memo.forget()
         if self.options.cache_dir is not None:
             shutil.rmtree(self.options.cache_dir, ignore_errors=True)
-        return self._build(effect)
+        return self._build(effect, processes)
 
     def apply(self, changes: list[Change]) -> Outcome:
         """Redo what the changes need; falls back to everything when unsure, or after an internal error."""
@@ -70,10 +77,10 @@ class Rebuilder:
             return self._copy([change for change in changes if classify(change) is Effect.ASSET])
         return self._build(effect)
 
-    def _build(self, effect: Effect) -> Outcome:
+    def _build(self, effect: Effect, processes: int = 1) -> Outcome:
         started = time.perf_counter()
         try:
-            result = build(self.options, self.memo)
+            result = build(dataclasses.replace(self.options, processes=processes), self.memo)
         except Exception:  # a bug in the generator: report it, keep serving, start afresh next time
             self.report = Report(internal_error=traceback.format_exc(limit=8))
             self.memo.forget()

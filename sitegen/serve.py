@@ -168,7 +168,7 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
         print(f"Cannot listen on {host}:{port}: {exc.strerror} (choose another port with --port)", file=sys.stderr)
         return 2
     watcher = Watcher(root)  # before the first build, so edits made during it are noticed
-    _print(rebuilder.build_all(), rebuilder)
+    _print(rebuilder.build_first(), rebuilder)
     loop = ioloop.IOLoop.current()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
