@@ -193,3 +193,18 @@ def test_an_internal_error_is_reported_and_the_next_change_rebuilds_everything(l
 ])
 def test_changes_are_classified_by_path(path, kind, effect):
     assert classify(Change(path, kind)) is effect
+
+
+def test_only_the_first_build_forks_worker_processes(make_site, tmp_path, monkeypatch):
+    """Rebuilds run beside the server's thread, where a forked worker could wait on a lock forever."""
+    used = []
+    real_build = sitegen.rebuild.build
+    monkeypatch.setattr(sitegen.rebuild, "build", lambda options, memo: used.append(options.processes)
+                        or real_build(options, memo))
+    root = make_site()
+    rebuilder = Rebuilder(BuildOptions(root=root, out=tmp_path / "out", today=TODAY, processes=2,
+                                       cache_dir=tmp_path / "cache"))
+    rebuilder.build_first()
+    rebuilder.apply([Change("programs/summer.yaml", "modified")])
+    rebuilder.apply([Change("theme/README", "added")])
+    assert used == [2, 1, 1]
