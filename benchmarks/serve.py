@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time how long one program edit takes to reach the browser under `build.py serve` (see benchmarks/README.md).
 
-    python benchmarks/serve.py [SITE] [--edits 10]
+    python benchmarks/serve.py [SITE] [--edits 10] [--field title|summary]
 
 SITE defaults to a copy of the repository's sample content; `benchmarks/generate.py 1000 DIR` makes a
 larger one (the site is edited in place and restored). For each edit: the time until the LiveReload
@@ -41,22 +41,23 @@ def page(url: str) -> str:
         return ""
 
 
-def retitled(text: str, title: str) -> str:
-    """The program file with its first English text (the title) replaced."""
+def edited(text: str, field: str, value: str) -> str:
+    """The program file with the English text of a field (title, summary) replaced."""
     lines = text.splitlines(keepends=True)
-    first = next(i for i, line in enumerate(lines) if line.startswith("  en:"))
-    lines[first] = f'  en: "{title}"\n'
+    start = lines.index(f"{field}:\n")
+    english = next(i for i in range(start, len(lines)) if lines[i].startswith("  en:"))
+    lines[english] = f'  en: "{value}"\n'
     return "".join(lines)
 
 
-async def one_edit(base: str, program: Path, url: str, token: str) -> tuple[float, float]:
+async def one_edit(base: str, program: Path, url: str, field: str, token: str) -> tuple[float, float]:
     connection = await websocket.websocket_connect(base.replace("http", "ws") + "livereload")
     await connection.write_message(json.dumps({"command": "hello", "protocols": [
         "http://livereload.com/protocols/official-7"]}))
     await connection.read_message()
     text = program.read_text(encoding="utf-8")
     started = time.perf_counter()
-    program.write_text(retitled(text, token), encoding="utf-8")
+    program.write_text(edited(text, field, token), encoding="utf-8")
     await connection.read_message()
     reloaded = time.perf_counter() - started
     while token not in page(url):
@@ -70,6 +71,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path)
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--field", choices=("title", "summary"), default="title",
+                        help="what to edit: the title is in every list and calendar, the summary in the lists only")
     args = parser.parse_args()
     workspace = Path(tempfile.mkdtemp(prefix="serve-bench-"))
     root = args.site
@@ -94,7 +97,7 @@ def main() -> int:
         print(f"first build served after {time.perf_counter() - started:.2f} s", file=sys.stderr)
         times = []
         for number in range(args.edits):
-            times.append(IOLoop.current().run_sync(lambda: one_edit(base, program, url, f"edit{number}x"), timeout=60))
+            times.append(IOLoop.current().run_sync(lambda: one_edit(base, program, url, args.field, f"edit{number}x"), timeout=60))
             time.sleep(0.3)
     finally:
         program.write_text(original, encoding="utf-8")

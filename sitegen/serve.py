@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
-import signal
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -150,7 +151,17 @@ def serve(root: Path, today: dt.date, host: str, port: int, drafts: bool = False
     try:
         return _serve(workspace, root, today, host, port, drafts, strict)
     finally:
-        shutil.rmtree(workspace, ignore_errors=True)
+        _remove_later(workspace)
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the built site in a process of its own: thousands of files take a while, stopping should not."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, drafts: bool, strict: bool) -> int:

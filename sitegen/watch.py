@@ -10,7 +10,7 @@ from .changes import WATCHED, Change
 
 Snapshot = dict[str, tuple[int, int, int]]  # relative path → (modification time in ns, size, inode)
 
-QUIET = 0.05  # seconds without further changes before a batch is handed over (editors save in steps)
+QUIET = 0.03  # seconds without further changes before a batch is handed over (editors save in steps)
 LONGEST_BATCH = 2.0
 
 
@@ -54,7 +54,7 @@ def differences(before: Snapshot, after: Snapshot) -> list[Change]:
 class Watcher:
     """Polls the site; the interval grows with the time one look takes, so large sites cost little CPU."""
 
-    def __init__(self, root: Path, interval: float = 0.1) -> None:
+    def __init__(self, root: Path, interval: float = 0.05) -> None:
         self.root, self.least_interval = root, interval
         self.interval = interval
         self.current = self._look()
