@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from .catalog import Catalog
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
-from .structured import structured_data
+from .structured import script_json, structured_data
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
 
@@ -123,7 +122,7 @@ def make_environment(template_dirs: list[Path], translations: NullTranslations, 
         date=localizer.date, interval=localizer.interval, number=localizer.number,
         currency=localizer.currency, duration=localizer.duration, country=localizer.country,
         language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
-        jsonld=lambda data: Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        jsonld=lambda data: Markup(script_json(data)),
     )
     env.globals.update(language=language, site=site)
     return env
