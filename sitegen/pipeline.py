@@ -13,6 +13,7 @@ import jinja2
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .load import load_content
+from .opendata import write_open_data
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
@@ -81,7 +82,8 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root)}
+        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root),
+                 *write_open_data(stage, catalog, urls)}
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
