@@ -16,6 +16,7 @@ from .catalog import Catalog
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
+from .shareimage import share_card, share_font, share_image_path
 from .structured import script_json, structured_data
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
@@ -227,11 +228,15 @@ class Renderer:
         return context
 
     def _share_image(self, context: dict[str, Any]) -> dict[str, str | None]:
-        """The page's own image where it has one, else the site's share image."""
+        """The page's own image where it has one, else the program's drawn one, else the site's share image."""
         view = context.get("program") or context.get("article")
         if view is not None and view.image:
             return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
                     "image_alt": view.image_alt.value if view.image_alt else ""}
+        if "program" in context and share_font():
+            card = context["program"].card
+            return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
+                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt}
         if self.site.share_image:
             alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
             return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}

@@ -61,8 +61,8 @@ def _program(view: "ProgramView", head: "Head", renderer: "Renderer") -> dict:
         data["financialAidEligible"] = view.funding.value
     if card.fee:
         data["offers"] = _offer(view, head)
-    if view.image:
-        data["image"] = _absolute(renderer, view.image)
+    if head.image:
+        data["image"] = head.image
     if card.next_session:
         data.update(_session_dates(card.next_session))
     return data

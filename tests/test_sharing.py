@@ -1,13 +1,15 @@
 """Open Graph and Twitter card tags on every page: absolute URLs, existing images, the locales really translated."""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
 
 from conftest import MINIMAL_SITE, build_site
-from page_heads import meta, page_heads
+from page_heads import json_ld_blocks, meta, page_heads
+from sitegen.shareimage import share_font
 
 OG_LOCALE = {"ru": "ru_RU", "en": "en_GB", "zh": "zh_CN", "zh-Hans": "zh_CN"}  # by language code or hreflang
 ONCE = ("og:title", "og:type", "og:url", "og:locale", "og:site_name",
@@ -68,11 +70,11 @@ def test_an_article_is_shared_as_an_article(sample_site: Path):
     assert meta(head, "og:locale:alternate") == ["ru_RU", "zh_CN"]
 
 
-def test_a_site_without_images_gets_summary_cards(make_site, tmp_path):
+def test_pages_without_images_get_summary_cards(make_site, tmp_path):
     out = tmp_path / "public"
     assert build_site(make_site(), out).written
     problems, with_image = sharing_problems(out, "https://example.org/")
-    assert problems == [] and with_image == 0
+    assert problems == [] and with_image == (2 if share_font() else 0)  # the program's drawn image, en and ru
 
 
 @pytest.mark.parametrize("language, alternates", [("en", []), ("ru", ["en_GB"])])
@@ -83,3 +85,41 @@ def test_only_real_translations_are_offered_as_other_locales(make_site, tmp_path
     head = page_heads(out)[f"{language}/programs/summer/index.html"]
     assert meta(head, "og:locale:alternate") == alternates
     assert sharing_problems(out, "https://example.org/")[0] == []
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from the PNG signature and IHDR chunk, read without an image library."""
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", path
+    return struct.unpack(">II", data[16:24])
+
+
+def test_each_program_is_shared_with_its_own_image_in_each_language(sample_site: Path):
+    if share_font() is None:
+        pytest.skip("no Noto Sans CJK font or Pillow: programs share the site's image")
+    slug = "usst-technological-entrepreneurship"
+    images = {}
+    for lang in ("ru", "en", "zh"):
+        head = page_heads(sample_site)[f"{lang}/programs/{slug}/index.html"]
+        assert meta(head, "og:image") == [f"https://example.org/internships/{lang}/programs/{slug}/share.png"]
+        [data] = json_ld_blocks(head)
+        assert data["image"] == meta(head, "og:image")[0]
+        images[lang] = sample_site / lang / "programs" / slug / "share.png"
+        assert png_size(images[lang]) == (1200, 630)
+    assert meta(head, "og:image:alt")[0].startswith("科技创业：")
+    assert len({path.read_bytes() for path in images.values()}) == 3
+
+
+def test_without_the_font_programs_share_the_site_image(tmp_path, monkeypatch):
+    from conftest import REPO
+    import sitegen.pipeline
+    import sitegen.render
+    import sitegen.shareimage
+
+    for module in (sitegen.pipeline, sitegen.render, sitegen.shareimage):
+        monkeypatch.setattr(module, "share_font", lambda: None)
+    out = tmp_path / "public"
+    assert build_site(REPO, out).written
+    head = page_heads(out)["en/programs/usst-technological-entrepreneurship/index.html"]
+    assert meta(head, "og:image") == ["https://example.org/internships/media/share.png"]
+    assert not list(out.rglob("programs/*/share.png"))
