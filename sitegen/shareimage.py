@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 WIDTH, HEIGHT, MARGIN = 1200, 630, 72
 BACKGROUND, FOREGROUND, ACCENT = (11, 61, 117), (255, 255, 255), (111, 220, 166)  # theme's --brand, --marker
+_SC_INDEX = 2  # Noto Sans CJK SC in the font collection: Simplified Chinese glyph forms
+_ACCENT_INDEX = 1  # palette slot given to the accent shapes; coverage 1 looks like the background anyway
 # Fonts that cover Latin, Cyrillic and Chinese, where Debian, Ubuntu and Fedora install them.
 FONT_FOLDERS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-cjk")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -78,7 +80,7 @@ def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache
 def share_font() -> tuple[Path, Path] | None:
     """(bold, regular) Noto Sans CJK, or None when neither the font nor Pillow is installed."""
     try:
-        import PIL.ImageFont  # noqa: F401  (Pillow is optional: without it programs share the site's image)
+        import PIL.ImageFont  # noqa: F401  (a generator installed without Pillow still builds)
     except ImportError:
         return None
     for folder in map(Path, FONT_FOLDERS):
@@ -112,15 +114,14 @@ def draw_share_image(card: ShareCard) -> bytes:
 def _draw_caption(draw, parts: tuple[str, ...], font) -> None:
     x, y = MARGIN, HEIGHT - MARGIN - 40
     for number, part in enumerate(parts):
+        if WIDTH - MARGIN - x < 160:  # no room left for another part
+            break
         if number:
             draw.ellipse((x + 18, y + 24, x + 28, y + 34), fill=_ACCENT_INDEX)
             x += 46
         text = _fit(part, font, WIDTH - MARGIN - x, 1)[0][0]
         draw.text((x, y), text, font=font, fill=220)
         x += font.getlength(text)
-
-
-_ACCENT_INDEX = 1  # palette slot given to the accent bar; coverage 1 looks like the background anyway
 
 
 def _palette() -> list[int]:
@@ -137,11 +138,8 @@ def _font(path: Path, size: int):
     return ImageFont.truetype(str(path), size, index=_SC_INDEX, layout_engine=ImageFont.Layout.BASIC)
 
 
-_SC_INDEX = 2  # Noto Sans CJK SC in the collection: Simplified Chinese glyph forms
-
-
 def _title_lines(title: str, bold: Path) -> tuple[int, list[str]]:
-    """The largest size at which the title fits in three lines, else the smallest with an ellipsis."""
+    """The largest size at which the whole title fits (smaller sizes allow more lines), else the smallest, cut."""
     for size, max_lines in ((72, 3), (64, 3), (56, 4), (48, 5)):
         lines, complete = _fit(title, _font(bold, size), WIDTH - 2 * MARGIN, max_lines)
         if complete:
@@ -165,6 +163,8 @@ def _fit(text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
         else:
             line += word
     lines.append(line.rstrip())
+    if font.getlength(lines[-1]) > width:  # one word wider than the line
+        return _ellipsize(lines, font, width), False
     return lines, True
 
 
