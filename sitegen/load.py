@@ -125,6 +125,10 @@ def _allowed_pages(pages: list[SourceFile], problems: Problems) -> list[SourceFi
     """Pages whose slugs are free; the others are reported and left out, translations and all."""
     for source in pages:
         if source.slug in RESERVED_SLUGS:
-            problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
-                           "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+            report_reserved_page(source, problems)
     return [source for source in pages if source.slug not in RESERVED_SLUGS]
+
+
+def report_reserved_page(source: SourceFile, problems: Problems) -> None:
+    problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
+                   "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
