@@ -10,11 +10,9 @@ from typing import TextIO
 import jinja2
 
 from .discover import SLUG, SLUG_HINT, SourceFile, Sources, discover
-from .load import RESERVED_SLUGS, report_reserved_page
+from .load import RESERVED_SLUGS, read_site, report_reserved_page
 from .model import AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES, Site
-from .parse import parse_yaml_file
 from .problems import Position, Problems, did_you_mean
-from .siteconfig import validate_site
 
 KINDS = ("program", "partner", "news", "page")
 TEMPLATES = Path(__file__).resolve().parent / "scaffolds"
@@ -45,7 +43,7 @@ def create(root: Path, item: NewItem, today: dt.date, stream: TextIO | None = No
     stream = stream or sys.stderr
     problems = Problems()
     sources = discover(root, Problems())  # only the names are needed; `check` reports the files
-    site = _read_site(root, sources, problems)
+    site = read_site(root, sources, problems)
     if site is None:
         return _fail(problems, stream, "site.yaml must be readable to know the site's languages")
     language = item.language or site.default_language
@@ -66,20 +64,6 @@ def _fail(problems: Problems, stream: TextIO, reason: str = "") -> int:
         print(problem.format(), file=stream)
     print(f"Nothing was created{': ' + reason if reason else ''}.", file=stream)
     return 1
-
-
-def _read_site(root: Path, sources: Sources, problems: Problems) -> Site | None:
-    if sources.site is None:
-        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
-                       "create it first, or pass the site's folder with --root")
-        return None
-    document = parse_yaml_file(root, sources.site, problems)
-    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
-    found = Problems()
-    site = validate_site(document, {s.slug for s in sources.pages}, found, media) if document else None
-    if site is None:
-        problems.extend(found)
-    return site
 
 
 def _translation_date(news: list[SourceFile], slug: str) -> dt.date | None:
