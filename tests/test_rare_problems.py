@@ -5,6 +5,7 @@ import yaml
 
 from conftest import MINIMAL_SITE, TODAY, build_site, run_cli
 from sitegen import yamlsource
+from sitegen.fields import Reader
 from sitegen.parse import read_text
 from sitegen.pipeline import check
 from sitegen.problems import Position, Problems
@@ -57,3 +58,12 @@ def test_yaml_error_without_a_position_is_still_reported_at_the_file(monkeypatch
     problems = Problems()
     assert yamlsource.load_yaml("title: x\n", Position("x.yaml"), problems, line_offset=1) is None
     assert formatted(problems.items) == ["x.yaml:2:1: error: YAML: unexpected loader state"]
+
+
+def test_list_shorter_than_its_minimum_says_how_many_items_it_needs():
+    problems = Problems()
+    data = yamlsource.load_yaml("partners: [acme]\n", Position("x.yaml"), problems)
+    Reader(data, Position("x.yaml"), problems, ("en",)).items("partners", min_items=2)
+    assert formatted(problems.items) == [
+        "x.yaml:1:11: error: partners: needs at least 2 items\n"
+        "    hint: list them between the brackets, e.g. [first, second]"]
