@@ -145,7 +145,7 @@ def test_every_field_the_validator_knows_is_in_the_template(make_site):
 
 def test_templates_list_the_allowed_values_of_the_content_model(make_site):
     root = make_site()
-    new(root, "program", "autumn"), new(root, "partner", "beta")
+    assert new(root, "program", "autumn") == 0 and new(root, "partner", "beta") == 0
     program = (root / "programs/autumn.yaml").read_text(encoding="utf-8")
     partner = (root / "partners/beta.yaml").read_text(encoding="utf-8")
     for value in (*PROGRAM_TYPES, *AUDIENCES, *MODES, *(f"{unit}:" for unit in DURATION_UNITS), "engineering", "acme"):
