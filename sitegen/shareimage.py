@@ -124,6 +124,7 @@ def _draw_caption(draw, parts: tuple[str, ...], font) -> None:
         x += font.getlength(text)
 
 
+@functools.cache
 def _palette() -> list[int]:
     colours = [tuple(round(b + (f - b) * level / 255) for b, f in zip(BACKGROUND, FOREGROUND)) for level in range(256)]
     colours[_ACCENT_INDEX] = ACCENT
