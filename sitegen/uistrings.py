@@ -2,11 +2,13 @@
 templates and code that no catalog has (extracted in memory with Babel, as `i18n extract` would)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
+from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
 from .problems import Position, Problems
@@ -19,6 +21,20 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+# Extracted messages by file and its (mtime, size): the built-in theme and code are read once per process.
+_extracted: dict[tuple[str, str, int, int], list[tuple[int, str]]] = {}
+_SKIPPED = {"node_modules", "public", "tests", "benchmarks", "content", "programs", "partners", "locales"}
+
+
+def _extract(method: str, path: Path, options: dict) -> list[tuple[int, str]]:
+    stat = path.stat()
+    key = (method, str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _extracted:
+        _extracted[key] = [(line, message[0] if isinstance(message, tuple) else message)
+                           for line, message, _, _ in extract_from_file(method, str(path), options=options)]
+    return _extracted[key]
+
+
 def used_messages(root: Path) -> dict[str, tuple[str, int]]:
     """Every message the site's templates and code use: {msgid: (file, line) of its first use}."""
     found: dict[str, tuple[str, int]] = {}
@@ -26,11 +42,20 @@ def used_messages(root: Path) -> dict[str, tuple[str, int]]:
         config = folder / "babel.cfg" if (folder / "babel.cfg").is_file() else PACKAGE_ROOT / "babel.cfg"
         with config.open(encoding="utf-8") as handle:
             method_map, options_map = parse_mapping_cfg(handle, str(config))
-        for filename, line, message, _, _ in extract_from_dir(str(folder), method_map, options_map):
-            msgid = message[0] if isinstance(message, tuple) else message
-            if msgid:
-                found.setdefault(msgid, (_shown(folder / filename, root), line))
+        for path in sorted(_files(folder)):
+            relative = path.relative_to(folder).as_posix()
+            method, pattern = next(((m, p) for p, m in method_map if pathmatch(p, relative)), (None, None))
+            if method and method != "ignore":
+                for line, msgid in _extract(method, path, options_map.get(pattern, {})):
+                    if msgid:
+                        found.setdefault(msgid, (_shown(path, root), line))
     return found
+
+
+def _files(folder: Path):
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_")) and d not in _SKIPPED]
+        yield from (Path(directory) / name for name in names)
 
 
 def _layers(root: Path, code: str) -> list[tuple[str, Catalog]]:
