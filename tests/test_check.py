@@ -338,3 +338,47 @@ def test_github_escaping_follows_the_workflow_command_rules():
     assert as_github([problem], False) == "::warning file=programs/a%2Cb.yaml,line=2,col=3,title=title%3Ax::100%25%0Asure\n"
     whole_file = Problem(Position("site.yaml"), "error", "", "broken", "fix it")
     assert as_github([whole_file], False) == "::error file=site.yaml,title=error::broken%0Ahint: fix it\n"
+
+
+def test_untranslated_plural_ui_string_asks_for_every_form(trilingual):
+    root = trilingual({
+        "theme/templates/extra.html": '{{ ngettext("%(num)s day", "%(num)s days", 2) }}\n',
+        "locales/zh/LC_MESSAGES/messages.po": PO_HEADER.format(code="zh") + '"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+        '\nmsgid "%(num)s day"\nmsgid_plural "%(num)s days"\nmsgstr[0] ""\n',
+    })
+    assert [line for line in lines(root, language="zh")] == [
+        "locales/zh/LC_MESSAGES/messages.po:7:1: warning: UI string '%(num)s day' has no zh translation; pages show "
+        "it in English\n    hint: write the translation in msgstr (every msgstr[N] form)"]
+
+
+# The translation status page
+
+def test_status_page_lists_what_each_language_lacks_and_links_to_the_items(trilingual, tmp_path):
+    # Its HTML is validated with every other page in test_html_validator (the synthetic catalog has fallbacks).
+    root = trilingual({"content/pages/about.zh.md": None})
+    assert build_site(root, tmp_path / "out").written
+    edit(root, "programs/summer.yaml", "ru: Две недели инженерии.", "ru: Три недели инженерии.")
+    edit(root, "programs/summer.yaml", "  en: Two weeks of engineering.\n", "")
+    edit(root, "partners/acme.yaml", ", en: Acme University", "")
+    out = tmp_path / "out"
+    assert build_site(root, out).written
+    page = out / "translation-status" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    sections = dict(re.findall(r'<section aria-labelledby="status-(\w+)">(.*?)</section>', html, re.S))
+    squeeze = lambda text: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()  # noqa: E731
+    assert squeeze(sections["ru"]) == "Русский Полностью переведено материалов: 4 из 4; текстов: 8 из 8. " \
+                                      "Всё переведено, переводы актуальны."
+    assert squeeze(sections["en"]) == ("English Полностью переведено материалов: 2 из 4; текстов: 6 из 8. "
+                                       "Не переведено Университет Акме (partners/acme.yaml) "
+                                       "Переведено частично: эти тексты показываются на другом языке "
+                                       "Summer school (programs/summer.yaml): summary")
+    assert squeeze(sections["zh"]) == ("中文 Полностью переведено материалов: 2 из 4; текстов: 6 из 8. "
+                                       "Не переведено About (content/pages/about.en.md) "
+                                       "Устарело: оригинал изменился после перевода этих текстов "
+                                       "暑期学校 (programs/summer.yaml): summary")
+    assert '<a href="/en/partners/acme/" lang="ru">Университет Акме</a>' in html
+    assert '<a href="/zh/about/" lang="en">About</a>' in html
+    assert '<a href="/zh/programs/summer/" lang="zh-Hans">暑期学校</a>' in html
+    assert "translation-status" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert not [p for p in out.rglob("*.html") if p != page and "translation-status" in p.read_text(encoding="utf-8")]
