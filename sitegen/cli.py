@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .formats import FORMATS
+from .formats import FORMATS, as_text
 from .pipeline import BuildOptions, build
 from .problems import Problems
 
@@ -97,15 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def report(problems: Problems, strict: bool, stream=None) -> None:
-    stream = stream or sys.stderr
-    items = problems.sorted()
-    for problem in items:
-        print(problem.format(), file=stream)
-    errors = sum(1 for p in items if p.severity == "error")
-    warnings = len(items) - errors
-    if items:
-        note = " (warnings count as errors with --strict)" if strict and warnings else ""
-        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{note}", file=stream)
+    (stream or sys.stderr).write(as_text(problems.sorted(), strict))
 
 
 def main(argv: list[str] | None = None) -> int:

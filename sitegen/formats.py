@@ -9,10 +9,8 @@ from .problems import Problem
 def summary(problems: list[Problem], strict: bool) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    files = len({p.position.path for p in problems})
     note = " (warnings count as errors with --strict)" if strict and warnings else ""
-    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {files} file{'s' * (files != 1)}{note}")
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{note}"
 
 
 def as_text(problems: list[Problem], strict: bool) -> str:
