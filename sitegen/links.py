@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from .model import Content
+from .model import Content, Localized
 from .parse import parse_yaml_file, read_text
 from .problems import Position, Problems, did_you_mean
 from .translations import DEFAULT_THEME
@@ -158,7 +158,7 @@ def check_links(content: Content, root: Path, problems: Problems) -> None:
         for item in items:
             texts = [(name, getattr(item, name)) for name in MARKDOWN_FIELDS[folder]]
             if any(value and any(_MAY_LINK.search(text) for text in value.values.values()) for _, value in texts):
-                _check_yaml_item(root, item.source, f"{folder[:-1]}", item.slug, texts, targets, problems)
+                _check_yaml_item(root, item.source, folder[:-1], item.slug, texts, targets, problems)
     for kind, articles in (("article", content.news), ("page", content.pages)):
         for article in articles:
             for code, text in article.texts.items():
@@ -170,8 +170,8 @@ def check_links(content: Content, root: Path, problems: Problems) -> None:
                     _report(urls, page, _Locator(lines, start), Position(text.source), "", targets, problems)
 
 
-def _check_yaml_item(root: Path, source: str, kind: str, slug: str, texts, targets: Targets,
-                     problems: Problems) -> None:
+def _check_yaml_item(root: Path, source: str, kind: str, slug: str, texts: list[tuple[str, Localized | None]],
+                     targets: Targets, problems: Problems) -> None:
     document = parse_yaml_file(root, source, Problems())
     lines = (read_text(root, source, Problems()) or "").splitlines()
     for name, value in texts:
