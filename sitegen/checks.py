@@ -81,8 +81,9 @@ def run_confirm(root: Path, files: list[str], language: str | None) -> int:
 
 
 def _relative(root: Path, file: str) -> str:
+    """A file named from the site's root, or from the current folder (e.g. with shell completion)."""
     path = Path(file)
-    absolute = path if path.is_absolute() else Path.cwd() / path
-    if absolute.resolve().is_relative_to(root) and (absolute.exists() or not (root / path).exists()):
-        return absolute.resolve().relative_to(root).as_posix()
-    return path.as_posix()
+    if not path.is_absolute() and (root / path).exists():
+        return path.as_posix()
+    absolute = path.resolve()
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path.as_posix()
