@@ -17,8 +17,11 @@ from .translations import DEFAULT_THEME
 from .urls import Route, route_path
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "how_to_apply"), "partners": ("description",)}
-# Only a text with one of these can hold a link worth converting the whole text to find.
-_MAY_LINK = re.compile(r"\]\s*\(|\]:|<(?:a|img)\b", re.IGNORECASE)
+# Converting Markdown is slow, so only texts that may link inside the site are converted: an inline
+# link or a reference definition whose target has no scheme, raw <a>/<img>, or the site's own address.
+_NO_SCHEME = r"\s*+<?+(?![a-z][a-z0-9+.-]*:|#)"
+_MAY_LINK_INSIDE = re.compile(rf"\]\({_NO_SCHEME}|^ {{0,3}}\[[^\]]+\]:{_NO_SCHEME}|<(?:a|img)\b",
+                              re.IGNORECASE | re.MULTILINE)
 _converter = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"], output_format="html")
 
 
@@ -32,10 +35,12 @@ class _LinkCollector(HTMLParser):
         self.urls += [value for name, value in attrs if name == wanted and value]
 
 
+def may_link_inside(source: str, base_url: str) -> bool:
+    return bool(_MAY_LINK_INSIDE.search(source)) or base_url in source
+
+
 def markdown_links(source: str) -> list[str]:
     """The href of every link and the src of every image in a Markdown text, in document order."""
-    if not _MAY_LINK.search(source):
-        return []
     _converter.reset()
     collector = _LinkCollector()
     collector.feed(_converter.convert(source))
@@ -157,12 +162,13 @@ def check_links(content: Content, root: Path, problems: Problems) -> None:
     for folder, items in (("programs", content.programs), ("partners", content.partners)):
         for item in items:
             texts = [(name, getattr(item, name)) for name in MARKDOWN_FIELDS[folder]]
-            if any(value and any(_MAY_LINK.search(text) for text in value.values.values()) for _, value in texts):
+            if any(value and any(may_link_inside(text, targets.base_url) for text in value.values.values())
+                   for _, value in texts):
                 _check_yaml_item(root, item.source, folder[:-1], item.slug, texts, targets, problems)
     for kind, articles in (("article", content.news), ("page", content.pages)):
         for article in articles:
             for code, text in article.texts.items():
-                urls = markdown_links(text.body)
+                urls = markdown_links(text.body) if may_link_inside(text.body, targets.base_url) else []
                 if urls:
                     lines = (read_text(root, text.source, Problems()) or "").splitlines()
                     start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
@@ -176,7 +182,7 @@ def _check_yaml_item(root: Path, source: str, kind: str, slug: str, texts: list[
     lines = (read_text(root, source, Problems()) or "").splitlines()
     for name, value in texts:
         for code, text in (value.values.items() if value else ()):
-            urls = markdown_links(text)
+            urls = markdown_links(text) if may_link_inside(text, targets.base_url) else []
             if not urls:
                 continue
             mapping = document.data.get(name) if document else None
