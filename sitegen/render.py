@@ -228,7 +228,7 @@ class Renderer:
         return context
 
     def _share_image(self, context: dict[str, Any]) -> dict[str, str | None]:
-        """The page's own image where it has one, else the program's drawn one, else the site's share image."""
+        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn one."""
         view = context.get("program") or context.get("article")
         if view is not None and view.image:
             return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
@@ -240,6 +240,9 @@ class Renderer:
         if self.site.share_image:
             alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
             return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
+        if share_font():
+            return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
+                    "image_alt": self.localizer.text(self.site.title).value}
         return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+from urllib.parse import urlsplit
 
 from .urls import Route, route_path
 
 if TYPE_CHECKING:
     from .cache import PageCache
     from .catalog import Catalog
+    from .model import Program
     from .render import Renderer
     from .views import ProgramCard
     from .write import Rendered
@@ -45,9 +47,15 @@ def share_card(card: "ProgramCard", site_title: str) -> ShareCard:
     return ShareCard(card.title.value, tuple(t.value for t in (card.field, card.city) if t), site_title)
 
 
-def share_image_path(slug: str, code: str) -> str:
-    """Beside the program's page: B/L/programs/<slug>/share.png."""
-    return route_path(Route("program", slug), code) + "share.png"
+def site_share_card(site_title: str, base_url: str) -> ShareCard:
+    """For the pages of a site without a share image of its own: its title and address."""
+    parts = urlsplit(base_url)
+    return ShareCard(site_title, ((parts.netloc + parts.path).rstrip("/"),), "")
+
+
+def share_image_path(slug: str | None, code: str) -> str:
+    """Beside the program's page (B/L/programs/<slug>/share.png), or the site's (B/L/share.png)."""
+    return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
 
 
 def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Renderer"], cache: "PageCache",
@@ -55,8 +63,16 @@ def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Ren
     """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused."""
     if share_font() is None:
         return []
-    jobs = [(program, code) for program in catalog.programs for code in renderers]
+    programs = [*catalog.programs, *([] if catalog.content.site.share_image else [None])]
+    jobs = [(program, code) for program in programs for code in renderers]
     return [functools.partial(_draw_batch, stage, renderers, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
+
+
+def _card(renderer: "Renderer", program: "Program | None") -> ShareCard:
+    site_title = renderer.localizer.text(renderer.site.title).value
+    if program is None:
+        return site_share_card(site_title, renderer.urls.base_url)
+    return share_card(renderer.views.program_card(program), site_title)
 
 
 def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache", jobs) -> "Rendered":
@@ -65,8 +81,8 @@ def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache
 
     result = Rendered()
     for program, code in jobs:
-        renderer, relative = renderers[code], share_image_path(program.slug, code)
-        card = share_card(renderer.views.program_card(program), renderer.localizer.text(renderer.site.title).value)
+        renderer = renderers[code]
+        relative, card = share_image_path(program and program.slug, code), _card(renderer, program)
         fingerprint = cache.fingerprint(pillow, "share-image", {"card": card, "font": share_font()})
         if not cache.unchanged(relative, fingerprint):
             write_file(stage, relative, draw_share_image(card))
@@ -97,7 +113,8 @@ def draw_share_image(card: ShareCard) -> bytes:
     # Drawn as coverage in one channel, then given a palette from background to text colour: small, fast PNGs.
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
-    draw.text((MARGIN, MARGIN), _one_line(card.site_title, _font(regular, 34)), font=_font(regular, 34), fill=200)
+    if card.site_title:
+        draw.text((MARGIN, MARGIN), _one_line(card.site_title, _font(regular, 34)), font=_font(regular, 34), fill=200)
     size, lines = _title_lines(card.title, bold)
     top = (HEIGHT - len(lines) * size * 1.25) / 2
     for number, line in enumerate(lines):

@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from conftest import MINIMAL_SITE, build_site
+from conftest import MINIMAL_SITE, REPO, build_site
 from page_heads import json_ld_blocks, meta, page_heads
 from sitegen.shareimage import share_font
 
@@ -67,7 +67,8 @@ def test_every_sample_page_shares_well(sample_site: Path):
 def test_every_page_of_a_large_catalog_shares_well(catalog_1000: Path):
     problems, with_image = sharing_problems(catalog_1000, "https://example.org/")
     assert problems == []
-    assert with_image > 100  # the generated programs and news with images of their own
+    # Without the font only the generated programs and news with images of their own have one.
+    assert with_image == len(shared_pages(catalog_1000)) if share_font() else with_image > 100
 
 
 def test_an_article_is_shared_as_an_article(sample_site: Path):
@@ -76,11 +77,25 @@ def test_an_article_is_shared_as_an_article(sample_site: Path):
     assert meta(head, "og:locale:alternate") == ["ru_RU", "zh_CN"]
 
 
-def test_pages_without_images_get_summary_cards(make_site, tmp_path):
+def test_a_site_without_images_gets_drawn_ones(make_site, tmp_path):
+    if share_font() is None:
+        pytest.skip("no Noto Sans CJK font or Pillow to draw share images with")
     out = tmp_path / "public"
     assert build_site(make_site(), out).written
     problems, with_image = sharing_problems(out, "https://example.org/")
-    assert problems == [] and with_image == (2 if share_font() else 0)  # the program's drawn image, en and ru
+    assert problems == [] and with_image == len(shared_pages(out))
+    head = page_heads(out)["ru/partners/index.html"]
+    assert (meta(head, "og:image"), meta(head, "og:image:alt")) == (["https://example.org/ru/share.png"], ["Тестовый каталог"])
+    assert png_size(out / "ru" / "share.png") == (1200, 630)
+
+
+def test_without_the_font_pages_without_images_get_summary_cards(make_site, tmp_path, monkeypatch):
+    without_font(monkeypatch)
+    out = tmp_path / "public"
+    assert build_site(make_site(), out).written
+    problems, with_image = sharing_problems(out, "https://example.org/")
+    assert problems == [] and with_image == 0
+    assert not list(out.rglob("share.png"))
 
 
 @pytest.mark.parametrize("language, alternates", [("en", []), ("ru", ["en_GB"])])
@@ -116,14 +131,17 @@ def test_each_program_is_shared_with_its_own_image_in_each_language(sample_site:
     assert len({path.read_bytes() for path in images.values()}) == 3
 
 
-def test_without_the_font_programs_share_the_site_image(tmp_path, monkeypatch):
-    from conftest import REPO
+def without_font(monkeypatch) -> None:
     import sitegen.pipeline
     import sitegen.render
     import sitegen.shareimage
 
     for module in (sitegen.pipeline, sitegen.render, sitegen.shareimage):
         monkeypatch.setattr(module, "share_font", lambda: None)
+
+
+def test_without_the_font_programs_share_the_site_image(tmp_path, monkeypatch):
+    without_font(monkeypatch)
     out = tmp_path / "public"
     assert build_site(REPO, out).written
     head = page_heads(out)["en/programs/usst-technological-entrepreneurship/index.html"]
