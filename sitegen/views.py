@@ -113,6 +113,7 @@ class ProgramView:
     deadline: Deadline | None = None  # of the next session
     page_url: str = ""  # absolute, for the QR code on the page and its printout
     visa_note: bool = False  # on site in Russia: foreign visitors need an invitation and a visa
+    documents: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class ViewBuilder:
             page_url=self.urls.page_absolute(Route("program", program.slug), self.code),
             visa_note=program.mode in ("onsite", "blended") and program.location is not None
             and program.location.country == "RU",
+            documents=self.markdown(program.documents.values if program.documents else None),
         )
 
     def deadline(self, program: Program) -> Deadline | None:
