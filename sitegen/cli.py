@@ -76,10 +76,22 @@ def make_parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("i18n", help="extract, update or compile the UI translation catalogs",
                                   description="Manage the gettext catalogs in ROOT/locales with Babel.")
-    command.add_argument("action", choices=("extract", "update", "compile"),
+    command.add_argument("action", choices=("extract", "update", "compile", "stats"),
                          help="extract: templates → messages.pot; update: messages.pot → each messages.po; "
-                              "compile: check each messages.po and write messages.mo")
+                              "compile: check each messages.po and write messages.mo; "
+                              "stats: translated, fuzzy and untranslated messages per language")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+
+    command = commands.add_parser("new", help="create a commented template for a new program, partner, news article or page",
+                                  description="Write a template with every field of its kind, to fill in and check.")
+    command.add_argument("kind", choices=("program", "partner", "news", "page"), help="what to create")
+    command.add_argument("slug", help="its name in the site's addresses: lowercase Latin letters, digits and hyphens")
+    command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+    command.add_argument("--lang", default=None,
+                         help="news and pages: the language of the file (default: the site's default language)")
+    command.add_argument("--date", type=_date, default=None,
+                         help="news: the date YYYY-MM-DD (default: the date of its other translations, "
+                              "else SOURCE_DATE_EPOCH or today)")
     return parser
 
 
@@ -97,6 +109,9 @@ def report(problems: Problems, strict: bool, stream=None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    if args.command == "new":
+        from .scaffold import NewItem, create
+        return create(args.root, NewItem(args.kind, args.slug, args.lang, args.date), build_today())
     if args.command == "i18n":
         from .i18n import run_i18n
         return run_i18n(args.action, args.root)

@@ -11,6 +11,9 @@ from .yamlsource import YList, YMap
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What `build.py new` writes where the editor has a value to give; never a value itself.
+PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
+PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
 
 def describe(value: Any) -> str:
     if isinstance(value, YMap):
@@ -51,6 +54,8 @@ class Reader:
 
     def _get(self, key: str, required: bool, hint: str = "") -> Any:
         self.known.append(key)
+        if self._is_placeholder(self.data.get(key), self.where(key), key):
+            return None
         if key in self.data and self.data[key] is None and required:
             self.problems.error(self.where(key, in_value=False), self.name(key), "required field has no value",
                                 hint or f"write the value after '{key}:'")
@@ -59,6 +64,13 @@ class Reader:
             self.problems.error(self.where(), self.name(key), "required field is missing",
                                 hint or f"add '{key}:' {place}")
         return self.data.get(key)
+
+    def _is_placeholder(self, value: Any, position: Position, key: str) -> bool:
+        if not (isinstance(value, str) and PLACEHOLDER.search(value)):
+            return False
+        self.problems.error(position, self.name(key), f"'{value.strip()}' is a placeholder from the template",
+                            PLACEHOLDER_HINT)
+        return True
 
     def finish(self) -> None:
         """Report every key this reader was not asked for, with a did-you-mean."""
@@ -153,6 +165,8 @@ class Reader:
         suggest = suggest or (lambda item: did_you_mean(item, members))
         found = []
         for item, position in self.items(key, required, min_items):
+            if self._is_placeholder(item, position, key):
+                continue
             if not isinstance(item, str) or item not in members:
                 self.problems.error(position, self.name(key), f"unknown {what} {describe(item)}{suggest(str(item))}",
                                     hint or one_of(members if isinstance(members, tuple) else tuple(sorted(members))))

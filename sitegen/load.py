@@ -6,8 +6,8 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-from .discover import SourceFile, discover
-from .model import SECTIONS, Content
+from .discover import SourceFile, Sources, discover
+from .model import SECTIONS, Content, Site
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
 from .siteconfig import validate_site
@@ -126,6 +126,28 @@ def _allowed_pages(pages: list[SourceFile], problems: Problems) -> list[SourceFi
     """Pages whose slugs are free; the others are reported and left out, translations and all."""
     for source in pages:
         if source.slug in RESERVED_SLUGS:
-            problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
-                           "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+            report_reserved_page(source, problems)
     return [source for source in pages if source.slug not in RESERVED_SLUGS]
+
+
+def report_reserved_page(source: SourceFile, problems: Problems) -> None:
+    problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
+                   "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+
+
+def read_site(root: Path, sources: Sources, problems: Problems) -> Site | None:
+    """site.yaml alone, for commands that need the site's languages but not its content.
+
+    Problems are kept only when the settings cannot be used at all; `check` reports the rest.
+    """
+    if sources.site is None:
+        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
+                       "create it first, or pass the site's folder with --root")
+        return None
+    found = Problems()
+    document = parse_yaml_file(root, sources.site, found)
+    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
+    site = validate_site(document, {s.slug for s in sources.pages}, found, media) if document else None
+    if site is None:
+        problems.extend(found)
+    return site
