@@ -54,14 +54,15 @@ def test_facets_come_in_the_pages_language_sorted_and_cards_carry_their_values(m
     out = tmp_path / "public"
     assert build_site(make_site(SITE), out).written
     catalog = page(out, "ru/programs/index.html")
-    options = lambda name: [(o.get("value"), o.text_content()) for o in catalog.xpath(f"//select[@id='filter-{name}']//option")]  # noqa: E731
+    def options(name: str) -> list[tuple[str, str]]:
+        return [(o.get("value"), o.text_content()) for o in catalog.xpath(f"//select[@id='filter-{name}']//option")]
     assert options("field") == [("", "Не важно"), ("biology", "Биология"), ("physics", "Физика")]
     assert options("type") == [("", "Не важно"), ("internship", "Стажировка"), ("summer-school", "Летняя школа")]
     assert options("place") == [("", "Не важно"), ("CN", "Китай: все города"), ("CN/Шанхай", "Шанхай"),
                                 ("RU", "Россия: все города"), ("RU/Казань", "Казань")]
     assert [o.get("label") for o in catalog.xpath("//select[@id='filter-place']/optgroup")] == ["Китай", "Россия"]
-    assert options("month") == [("", "Не важно"), ("2026-09", "сентябрь 2026\u202fг."), ("2026-12", "декабрь 2026\u202fг."),
-                                ("2027-03", "март 2027\u202fг.")]
+    assert options("month") == [("", "Не важно"), ("2026-09", "сентябрь 2026\u202fг."),
+                                ("2026-12", "декабрь 2026\u202fг."), ("2027-03", "март 2027\u202fг.")]
     assert options("fee") == [("", "Не важно"), ("free", "Бесплатно"), ("paid", "Платно")]
     cards = {card.get("data-slug"): card for card in catalog.xpath("//div[@id='catalog']/article")}
     assert list(cards) == ["beta", "alpha", "gamma"]  # open first (by deadline), then closed

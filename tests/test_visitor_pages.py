@@ -80,7 +80,8 @@ def test_the_count_uses_russian_plural_forms(context, base):
         counts[len(visible_slugs(page))] = page.locator("[data-result-count]").inner_text()
     for number, text in counts.items():
         last, tens = number % 10, number % 100
-        word = "программа" if last == 1 and tens != 11 else "программы" if 2 <= last <= 4 and not 12 <= tens <= 14 else "программ"
+        few = 2 <= last <= 4 and not 12 <= tens <= 14
+        word = "программа" if last == 1 and tens != 11 else "программы" if few else "программ"
         assert text == f"{number} {word}"
 
 
@@ -91,7 +92,8 @@ def test_a_shared_filtered_address_opens_with_the_same_results(context, base, br
     page.check("#filter-closed")
     assert "fee=paid" in page.url and "sort=title" in page.url and "closed=1" in page.url
     shared, expected = page.url, visible_slugs(page)
-    titles = page.eval_on_selector_all("#catalog .program-card:not([hidden]) .card-title", "t => t.map(e => e.textContent.trim())")
+    titles = page.eval_on_selector_all("#catalog .program-card:not([hidden]) .card-title",
+                                       "t => t.map(e => e.textContent.trim())")
     assert titles == sorted(titles, key=str.casefold)
     fresh = browser.new_context()
     try:
@@ -105,7 +107,8 @@ def test_a_shared_filtered_address_opens_with_the_same_results(context, base, br
 
 def test_closed_programs_are_hidden_until_the_visitor_asks(context, base):
     page = open_page(context, f"{base}en/programs/")
-    statuses = page.eval_on_selector_all("#catalog .program-card", "cards => cards.map(c => [c.dataset.status, c.hidden])")
+    statuses = page.eval_on_selector_all("#catalog .program-card",
+                                         "cards => cards.map(c => [c.dataset.status, c.hidden])")
     assert any(status == "closed" for status, _ in statuses)
     assert all(hidden == (status in ("closed", "archived")) for status, hidden in statuses)
     page.check("#filter-closed")
