@@ -5,7 +5,8 @@ import datetime as dt
 import re
 from typing import Any, Callable, Iterable
 
-from .model import Localized
+from .localize import choose
+from .model import Language, Localized
 from .problems import Position, Problems, did_you_mean
 from .yamlsource import YList, YMap
 
@@ -29,12 +30,13 @@ class Reader:
     """Reads the keys of one YAML mapping; remembers which keys it knows for `finish`."""
 
     def __init__(self, data: YMap, position: Position, problems: Problems,
-                 languages: tuple[str, ...], prefix: str = "") -> None:
+                 languages: tuple[str, ...], prefix: str = "", chains: tuple[Language, ...] = ()) -> None:
         self.data = data
         self.position = position
         self.problems = problems
         self.languages = languages
         self.prefix = prefix
+        self.chains = chains  # the site's languages with their fallbacks, to name the text a page shows
         self.known: list[str] = []
 
     # positions and messages
@@ -126,11 +128,17 @@ class Reader:
                 self.error(key, "has no text in any language",
                            "write it as {" + ", ".join(f"{c}: ..." for c in self.languages) + "}")
             return None
-        missing = [code for code in self.languages if value.get(code) is None]
-        if missing:
-            self.warning(key, "missing translation: " + ", ".join(missing),
-                         "the page shows the fallback language's text with a 'not yet translated' notice")
+        for code in self.languages:
+            if value.get(code) is None:
+                self._missing_translation(key, code, texts)
         return Localized(texts)
+
+    def _missing_translation(self, key: str, code: str, texts: dict[str, str]) -> None:
+        language = next((lang for lang in self.chains if lang.code == code), Language(code, code, code, code, ()))
+        shown, _ = choose(texts, language, self.languages)
+        self.problems.warning(self.where(key), self.name(key),
+                              f"has no {code} translation; the {code} page shows the {shown} text",
+                              f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}", language=code)
 
     def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value",
              hint: str = "") -> str | None:
@@ -232,14 +240,14 @@ class Reader:
         return self.child(key, value)
 
     def child(self, key: str, value: YMap) -> "Reader":
-        return Reader(value, self.position, self.problems, self.languages, prefix=f"{self.name(key)}.")
+        return Reader(value, self.position, self.problems, self.languages, f"{self.name(key)}.", self.chains)
 
     def reader_at(self, item: Any, position: Position, key: str, index: int) -> "Reader | None":
         if not isinstance(item, YMap):
             self.problems.error(position, f"{self.name(key)}[{index}]", f"must be a mapping, not {describe(item)}",
                                 "write the entry as {key: value, ...} or as indented 'key: value' lines")
             return None
-        return Reader(item, self.position, self.problems, self.languages, prefix=f"{self.name(key)}[{index}].")
+        return Reader(item, self.position, self.problems, self.languages, f"{self.name(key)}[{index}].", self.chains)
 
     def check(self, key: str, ok: bool, message: str, hint: str = "") -> bool:
         if not ok:

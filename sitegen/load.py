@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .discover import SourceFile, Sources, discover
+from .localize import choose
 from .model import SECTIONS, Content, Site
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
@@ -115,10 +116,11 @@ def _articles(files: list[ArticleFile], sources: list[SourceFile], kind: str, kn
               - {(file.source.slug, file.source.language) for file in files})
     for article in articles:
         missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]
-        if missing and not article.draft:
-            first = next(iter(article.texts.values()))
-            problems.warning(Position(first.source), "", "missing translation: " + ", ".join(missing),
-                             "add a file for each language, e.g. " + first.source.rsplit(".", 2)[0] + f".{missing[0]}.md")
+        for code in missing if not article.draft else ():
+            shown, text = choose(article.texts, known.site.language(code), known.site.codes)
+            problems.warning(Position(text.source), "", f"has no {code} translation; the {code} page shows the {shown} text",
+                             "add " + text.source.rsplit(".", 2)[0] + f".{code}.md, a translation of this file",
+                             language=code)
     return articles
 
 

@@ -44,7 +44,7 @@ class Known:
 
 
 def _reader(document: Document, known: Known, problems: Problems) -> Reader:
-    return Reader(document.data, Position(document.path), problems, known.site.codes)
+    return Reader(document.data, Position(document.path), problems, known.site.codes, chains=known.site.languages)
 
 
 def _country(reader: Reader, key: str, required: bool) -> str | None:
