@@ -13,9 +13,12 @@ from markupsafe import Markup, escape
 
 from .cache import digest
 from .catalog import Catalog
+from .compare import compare_entries
+from .facets import catalog_view, plural_samples
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
+from .qr import qr_svg
 from .shareimage import share_card, share_font, share_image_path
 from .structured import script_json, structured_data
 from .urls import Route, Urls
@@ -123,9 +126,10 @@ def make_environment(template_dirs: list[Path], translations: NullTranslations, 
         date=localizer.date, interval=localizer.interval, number=localizer.number,
         currency=localizer.currency, duration=localizer.duration, country=localizer.country,
         language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
+        qr_svg=qr_svg,
         jsonld=lambda data: Markup(script_json(data)),
     )
-    env.globals.update(language=language, site=site)
+    env.globals.update(language=language, site=site, plural_samples=plural_samples(language.locale))
     return env
 
 
@@ -190,7 +194,9 @@ class Renderer:
             articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
             return {"article": views.article(articles[route.slug])}
         if route.kind == "programs":
-            return {"programs": [views.program_card(p) for p in catalog.programs]}
+            return {"catalog": catalog_view(catalog, views)}
+        if route.kind == "compare":
+            return {"entries": compare_entries(catalog, views)}
         if route.kind == "partners":
             return {"partners": views.partners()}
         if route.kind == "news":

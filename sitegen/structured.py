@@ -30,7 +30,7 @@ def structured_data(route: Route, context: dict[str, Any], head: "Head", rendere
     elif route.kind == "article":
         data = _article(context["article"], head, renderer)
     elif route.kind == "programs":
-        data = _item_list(context["programs"], head, renderer)
+        data = _item_list([entry.card for entry in context["catalog"].entries], head, renderer)
     return {"@context": "https://schema.org", **data} if data else None
 
 
