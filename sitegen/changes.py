@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from .discover import is_ignored
 
 # What the dev server watches, relative to the site's root.
-WATCHED = ("site.yaml", "programs", "partners", "content", "locales", "theme")
+WATCHED = ("site.yaml", "translations.lock", "programs", "partners", "content", "locales", "theme")
 
 
 class Effect(Enum):
@@ -52,7 +52,7 @@ def classify(change: Change) -> Effect:
         return Effect.TRANSLATION if parts[-2:] == ("LC_MESSAGES", "messages.po") else Effect.IGNORED
     if asset_target(change.path) is not None:
         return _asset(change)
-    if change.path == "site.yaml" or parts[0] in ("programs", "partners", "content"):
+    if change.path in ("site.yaml", "translations.lock") or parts[0] in ("programs", "partners", "content"):
         return Effect.CONTENT
     return Effect.UNKNOWN
 

@@ -18,7 +18,7 @@ from .discover import SourceFile, Sources, discover
 from .load import parse_source, validate_source
 from .parse import Document
 from .problems import Problem, Problems
-from .translations import catalog_files, load_translations
+from .translations import catalog_paths, load_translations
 from .validate import Known
 
 Signature = tuple[int, int, int]  # modification time (ns), size, inode
@@ -78,7 +78,7 @@ class SourceMemo:
 
     def translations(self, root: Path, code: str, problems: Problems) -> NullTranslations:
         """Like translations.load_translations, compiled again only when a catalog file changed."""
-        key = tuple(signature(path) for path in catalog_files(root, code))
+        key = tuple((path, signature(path)) for path in catalog_paths(root, code))
         if code not in self.catalogs or self.catalogs[code][0] != key:
             found = Problems()
             self.catalogs[code] = (key, load_translations(root, code, found), tuple(found.items))
