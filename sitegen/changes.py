@@ -28,6 +28,9 @@ class Change:
     kind: str  # "added", "modified" or "removed"
 
 
+# Files the build writes into the site itself.
+WRITTEN_BY_BUILD = ("translations.lock",)
+
 # Folders whose files are copied as they are, and where they go in the output.
 ASSET_FOLDERS = {"theme/static": "static", "content/media": "media", "partners/logos": "logos"}
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.support import NullTranslations
 from tornado import ioloop, web
 
+from .changes import WRITTEN_BY_BUILD
 from .overlay import Report, inject, overlay_html, page_language
 from .pipeline import BuildOptions
 from .problems import Problems
@@ -138,6 +139,7 @@ def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: th
             if not changes:
                 continue
             outcome = rebuilder.apply(changes)
+            watcher.absorb(WRITTEN_BY_BUILD)
             _print(outcome, rebuilder)
             if outcome.action != "ignored":
                 loop.add_callback(ReloadSocket.broadcast, _reload_path(outcome))
@@ -180,6 +182,7 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
         return 2
     watcher = Watcher(root)  # before the first build, so edits made during it are noticed
     _print(rebuilder.build_first(), rebuilder)
+    watcher.absorb(WRITTEN_BY_BUILD)
     loop = ioloop.IOLoop.current()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))

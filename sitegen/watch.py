@@ -65,6 +65,13 @@ class Watcher:
         self.interval = max(self.least_interval, 10 * (time.perf_counter() - started))
         return found
 
+    def absorb(self, paths: tuple[str, ...]) -> None:
+        """Take files the build itself writes (translations.lock) as they are now, so they do not start another."""
+        for path in paths:
+            found = snapshot(self.root, (path,))
+            self.current.pop(path, None)
+            self.current.update(found)
+
     def wait(self, stop: threading.Event | None = None) -> list[Change]:
         """Block until something changed and then settled; returns the batch (empty if `stop` was set)."""
         while not (stop and stop.is_set()):

@@ -9,10 +9,10 @@ import pytest
 
 import sitegen.rebuild
 from conftest import MINIMAL_SITE, TODAY, build_site
-from sitegen.changes import Change, Effect, classify
+from sitegen.changes import WRITTEN_BY_BUILD, Change, Effect, classify
 from sitegen.pipeline import BuildOptions
 from sitegen.rebuild import Outcome, Rebuilder
-from sitegen.watch import differences, snapshot
+from sitegen.watch import Watcher, differences, snapshot
 from test_build import tree_digest
 
 BASE_URL = "http://localhost:8000/"
@@ -208,3 +208,12 @@ def test_only_the_first_build_forks_worker_processes(make_site, tmp_path, monkey
     rebuilder.apply([Change("programs/summer.yaml", "modified")])
     rebuilder.apply([Change("theme/README", "added")])
     assert used == [2, 1, 1]
+
+
+def test_what_the_build_writes_into_the_site_does_not_start_another_rebuild(make_site):
+    root = make_site()
+    watcher = Watcher(root)
+    (root / "translations.lock").write_text("# written by the build\n", encoding="utf-8")
+    (root / "programs/summer.yaml").write_text(MINIMAL_SITE["programs/summer.yaml"] + "\n", encoding="utf-8")
+    watcher.absorb(WRITTEN_BY_BUILD)
+    assert differences(watcher.current, snapshot(root)) == [Change("programs/summer.yaml", "modified")]
