@@ -10,15 +10,17 @@ from pathlib import Path
 
 import jinja2
 
+from .assets import collect_assets
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
-from .sitefiles import calendar_tasks, write_site_files
+from .sitefiles import calendar_tasks, static_folders, write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
+from .sitemap import SITEMAP_LIMIT
 from .write import publish, render_pages, staging
 
 
@@ -32,6 +34,7 @@ class BuildOptions:
     strict: bool = False
     processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
+    sitemap_limit: int = SITEMAP_LIMIT  # URLs per sitemap file; past it sitemap.xml becomes an index
 
 
 @dataclass
@@ -63,7 +66,7 @@ def build(options: BuildOptions) -> BuildResult:
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
-    urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/")
+    urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/", collect_assets(static_folders(options.root)))
     translations = {code: load_translations(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
@@ -81,7 +84,8 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root)}
+        files = {*rendered.files,
+                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit)}
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
