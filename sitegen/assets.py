@@ -1,11 +1,16 @@
 """The theme's static files under content-hashed names, so hosts may cache them forever."""
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 HASH_LENGTH = 10  # hex digits of SHA-256: a collision between two versions of one file is out of reach
+
+
+class MissingAsset(LookupError):
+    """A template asked for a static file the theme does not have."""
 
 
 @dataclass(frozen=True)
@@ -14,14 +19,18 @@ class Assets:
 
     hashed: tuple[tuple[str, str], ...] = ()
 
+    @functools.cached_property
+    def _published(self) -> dict[str, str]:
+        return dict(self.hashed)
+
     def name(self, logical: str) -> str:
         """The published name of an asset; a name the theme does not ship is an error in the template."""
         if not self.hashed:
             return logical  # no theme folders given (unit tests of the URL scheme)
         try:
-            return dict(self.hashed)[logical]
+            return self._published[logical]
         except KeyError:
-            raise KeyError(f"the theme has no static file {logical!r}") from None
+            raise MissingAsset(f"the theme has no static file {logical!r} (in theme/static/)") from None
 
 
 def hashed_name(logical: str, data: bytes) -> str:

@@ -12,6 +12,7 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from .assets import MissingAsset
 from .cache import digest
 from .ics import CalendarLinks, calendar_links
 from .catalog import Catalog
@@ -265,7 +266,7 @@ class Renderer:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message) from exc
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, MissingAsset) as exc:
             template, line = _template_frame(exc)
             raise TemplateProblem(template or name, line, str(exc)) from exc
 
