@@ -13,11 +13,14 @@ import jinja2
 from .assets import collect_assets
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
+from .coverage import item_texts
 from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .sitefiles import calendar_tasks, static_folders, write_site_files
+from .stale import record_translations
+from .status import write_status_page
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
 from .sitemap import SITEMAP_LIMIT
@@ -85,10 +88,12 @@ def build(options: BuildOptions) -> BuildResult:
         if problems.has_errors(options.strict):
             return result
         files = {*rendered.files,
-                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit)}
+                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
+                 write_status_page(stage, catalog, urls, renderers, options.root)}
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
+    record_translations(options.root, item_texts(content), content.site)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result

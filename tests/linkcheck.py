@@ -27,6 +27,7 @@ class Page:
     canonical: str | None
     alternates: tuple[tuple[str, str], ...]  # (hreflang, href) of <link rel=alternate hreflang>
     feeds: tuple[str, ...]  # hrefs of <link rel=alternate type=application/atom+xml>
+    noindex: bool  # <meta name=robots content=noindex>: not for search engines (404s, editors' pages)
 
 
 def page_url(base_url: str, relative: str) -> str:
@@ -53,7 +54,9 @@ def read_page(path: Path, url: str) -> Page:
     canonical = root.xpath("//head/link[@rel='canonical']/@href")
     alternates = [(link.get("hreflang"), link.get("href")) for link in root.xpath("//head/link[@rel='alternate'][@hreflang]")]
     feeds = root.xpath("//head/link[@rel='alternate'][@type='application/atom+xml']/@href")
-    return Page(url, tuple(links), frozenset(ids), canonical[0] if canonical else None, tuple(alternates), tuple(feeds))
+    noindex = any("noindex" in value for value in root.xpath("//head/meta[@name='robots']/@content"))
+    return Page(url, tuple(links), frozenset(ids), canonical[0] if canonical else None, tuple(alternates),
+                tuple(feeds), noindex)
 
 
 @functools.lru_cache(maxsize=4)

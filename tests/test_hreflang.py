@@ -10,7 +10,6 @@ from linkcheck import Page, scan, target_file
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-NOT_FOUND = {"404.html", "en/404.html", "ru/404.html", "zh/404.html"}
 
 
 def _page_problems(page: Page, pages: dict[str, Page], base_url: str) -> list[str]:
@@ -39,20 +38,20 @@ def _page_problems(page: Page, pages: dict[str, Page], base_url: str) -> list[st
 
 
 def hreflang_problems(out: Path, base_url: str) -> list[str]:
-    """Every page's hreflang problems as 'page: problem'."""
+    """Every page's hreflang problems as 'page: problem'; pages kept out of search engines need none."""
     pages = scan(out, base_url)
     problems = [f"{relative}: {problem}" for relative, page in pages.items() if page.alternates
                 for problem in _page_problems(page, pages, base_url)]
-    unlisted = {relative for relative, page in pages.items() if not page.alternates}
-    problems += [f"{relative}: no hreflang alternates" for relative in sorted(unlisted - NOT_FOUND)]
+    problems += [f"{relative}: no hreflang alternates" for relative, page in pages.items()
+                 if not page.alternates and not page.noindex]
     return problems
 
 
 def sitemap_problems(out: Path, base_url: str) -> list[str]:
-    """The sitemap lists each translated page once (not the chooser nor the 404s), with the page's alternates."""
+    """The sitemap lists each translated, indexable page once (not the chooser), with the page's alternates."""
     pages = scan(out, base_url)
     expected = {page.url: set(page.alternates) for page in pages.values()
-                if page.alternates and page.canonical == page.url and page.url != base_url}
+                if not page.noindex and page.canonical == page.url and page.url != base_url}
     listed = {}
     for url in ET.parse(out / "sitemap.xml").getroot().iter(f"{SM}url"):
         loc = url.find(f"{SM}loc").text
@@ -68,6 +67,8 @@ def sitemap_problems(out: Path, base_url: str) -> list[str]:
 
 def test_sample_hreflang_sets_are_complete_and_reciprocal(sample_site: Path):
     assert hreflang_problems(sample_site, "https://example.org/internships/") == []
+    unlisted = {r for r, p in scan(sample_site, "https://example.org/internships/").items() if not p.alternates}
+    assert {"404.html", "en/404.html", "ru/404.html", "zh/404.html"} <= unlisted
     home = scan(sample_site, "https://example.org/internships/")["zh/index.html"]
     assert dict(home.alternates) == {"ru": "https://example.org/internships/ru/", "en": "https://example.org/internships/en/",
                                      "zh-Hans": "https://example.org/internships/zh/",
