@@ -16,9 +16,12 @@ from .assets import MissingAsset
 from .cache import digest
 from .ics import CalendarLinks, calendar_links
 from .catalog import Catalog
+from .compare import compare_entries
+from .facets import catalog_view, plural_samples
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
+from .qr import qr_svg
 from .structured import structured_data
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
@@ -125,9 +128,10 @@ def make_environment(template_dirs: list[Path], translations: NullTranslations, 
         date=localizer.date, interval=localizer.interval, number=localizer.number,
         currency=localizer.currency, duration=localizer.duration, country=localizer.country,
         language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
+        qr_svg=qr_svg,
         jsonld=lambda data: Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
     )
-    env.globals.update(language=language, site=site)
+    env.globals.update(language=language, site=site, plural_samples=plural_samples(language.locale))
     return env
 
 
@@ -196,7 +200,9 @@ class Renderer:
             articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
             return {"article": views.article(articles[route.slug])}
         if route.kind == "programs":
-            return {"programs": [views.program_card(p) for p in catalog.programs]}
+            return {"catalog": catalog_view(catalog, views)}
+        if route.kind == "compare":
+            return {"entries": compare_entries(catalog, views)}
         if route.kind == "partners":
             return {"partners": views.partners()}
         if route.kind == "news":
