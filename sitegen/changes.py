@@ -15,8 +15,8 @@ class Effect(Enum):
     """From least to most work."""
 
     IGNORED = 0  # not part of the site: names starting with _ or . (but templates may start with _)
-    ASSET = 1  # copied as it is into the output
-    TEMPLATE = 2  # every page rendered again from the content already in memory
+    ASSET = 1  # copied as it is into the output (media, logos)
+    TEMPLATE = 2  # every page rendered again from the content already in memory (templates, the theme's assets)
     TRANSLATION = 3  # likewise, with the UI catalogs read again
     CONTENT = 4  # the changed sources read again; the pages that show them rendered again
     UNKNOWN = 5  # not sure what depends on it: everything read and rendered again
@@ -31,8 +31,9 @@ class Change:
 # Files the build writes into the site itself.
 WRITTEN_BY_BUILD = ("translations.lock",)
 
-# Folders whose files are copied as they are, and where they go in the output.
-ASSET_FOLDERS = {"theme/static": "static", "content/media": "media", "partners/logos": "logos"}
+# Folders whose files are copied as they are, and where they go in the output. (The theme's own
+# static files are published under names hashed from their bytes, which every page refers to.)
+ASSET_FOLDERS = {"content/media": "media", "partners/logos": "logos"}
 
 
 def asset_target(path: str) -> str | None:
@@ -51,21 +52,16 @@ def classify(change: Change) -> Effect:
         return Effect.TEMPLATE
     if any(is_ignored(part) for part in parts):
         return Effect.IGNORED
+    if parts[:2] == ("theme", "static"):
+        return Effect.TEMPLATE
     if parts[0] == "locales":
         return Effect.TRANSLATION if parts[-2:] == ("LC_MESSAGES", "messages.po") else Effect.IGNORED
     if asset_target(change.path) is not None:
-        return _asset(change)
+        # Content may refer to media and logos by name: a new or removed one changes what is valid.
+        return Effect.ASSET if change.kind == "modified" else Effect.CONTENT
     if change.path in ("site.yaml", "translations.lock") or parts[0] in ("programs", "partners", "content"):
         return Effect.CONTENT
     return Effect.UNKNOWN
-
-
-def _asset(change: Change) -> Effect:
-    if change.path.startswith("theme/"):
-        # A removed theme file may uncover the built-in theme's file of the same name.
-        return Effect.UNKNOWN if change.kind == "removed" else Effect.ASSET
-    # Content may refer to media and logos by name: a new or removed one changes what is valid.
-    return Effect.ASSET if change.kind == "modified" else Effect.CONTENT
 
 
 def effect_of(changes: list[Change]) -> Effect:

@@ -125,10 +125,8 @@ def _print(outcome: Outcome, rebuilder: Rebuilder) -> None:
 
 
 def _reload_path(outcome: Outcome) -> str:
-    """A stylesheet is swapped in place; anything else reloads the page."""
-    if outcome.action == "copied" and outcome.copied and all(p.endswith(".css") for p in outcome.copied):
-        return outcome.copied[0]
-    return "*"
+    """One copied image is swapped in place by livereload.js; anything else reloads the page."""
+    return outcome.copied[0] if outcome.action == "copied" and len(outcome.copied) == 1 else "*"
 
 
 def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: threading.Event) -> None:

@@ -27,6 +27,8 @@ SITE = {
     "content/pages/about.en.md": "---\ntitle: About\n---\nAbout us.\n",
     "content/pages/about.ru.md": "---\ntitle: О нас\n---\nО нас.\n",
     "content/media/photo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    "partners/acme.yaml": MINIMAL_SITE["partners/acme.yaml"].rstrip() + "\n        logo: acme.svg\n",
+    "partners/logos/acme.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
     "theme/templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Lost</h1>{% endblock %}',
     "theme/static/css/extra.css": "body { color: black; }\n",
     "locales/en/LC_MESSAGES/messages.po": PO,
@@ -90,14 +92,15 @@ CHANGES = {
     "page": (replace("content/pages/about.ru.md", "О нас.", "О нас и о них."), Effect.CONTENT, "built"),
     "site.yaml": (replace("site.yaml", "Engineering", "Engineering sciences"), Effect.CONTENT, "built"),
     "template": (replace("theme/templates/404.html", "Lost", "Gone"), Effect.TEMPLATE, "built"),
-    "static file": (replace("theme/static/css/extra.css", "black", "navy"), Effect.ASSET, "copied"),
+    "static file": (replace("theme/static/css/extra.css", "black", "navy"), Effect.TEMPLATE, "built"),
     "media file": (replace("content/media/photo.svg", "/>", "><title>P</title></svg>"), Effect.ASSET, "copied"),
     "locale .po": (replace("locales/en/LC_MESSAGES/messages.po", "Programmes", "Courses"), Effect.TRANSLATION, "built"),
     "file added": (write("programs/spring.yaml", MINIMAL_SITE["programs/summer.yaml"].replace("Summer", "Spring")),
                    Effect.CONTENT, "built"),
     "file deleted": (remove("programs/winter.yaml"), Effect.CONTENT, "built"),
     "media added": (write("content/media/logo.svg", "<svg/>"), Effect.CONTENT, "built"),
-    "static file deleted": (remove("theme/static/css/extra.css"), Effect.UNKNOWN, "built"),
+    "static file deleted": (remove("theme/static/css/extra.css"), Effect.TEMPLATE, "built"),
+    "logo": (replace("partners/logos/acme.svg", "/>", "><title>A</title></svg>"), Effect.ASSET, "copied"),
     "template folder added": (write("theme/templates/partials/note.html", "<p>note</p>"), Effect.TEMPLATE, "built"),
 }
 
@@ -159,8 +162,8 @@ def test_a_broken_edit_keeps_the_last_good_site_until_it_is_fixed(live):
                                 .replace("type: summer-school", "type: summer-camp")))
     assert outcome.action == "failed"
     assert "unknown program type 'summer-camp'" in live.rebuilder.report.problems[0].message
-    # A static file saved meanwhile is not copied on its own: the next build takes it along.
-    assert live.change(CHANGES["static file"][0]).action == "failed"
+    # A media file saved meanwhile is not copied on its own: the next build takes it along.
+    assert live.change(CHANGES["media file"][0]).action == "failed"
     outcome = live.change(write("programs/summer.yaml", MINIMAL_SITE["programs/summer.yaml"].replace("Summer", "Fixed")))
     assert outcome.action == "built" and not live.rebuilder.report
     assert live.matches_full_build()
@@ -185,7 +188,7 @@ def test_an_internal_error_is_reported_and_the_next_change_rebuilds_everything(l
     ("partners/logos/x.png", "added", Effect.CONTENT),
     ("theme/templates/_macros.html", "modified", Effect.TEMPLATE),
     ("theme/static/_sketch.css", "modified", Effect.IGNORED),
-    ("theme/static/js/app.js", "added", Effect.ASSET),
+    ("theme/static/js/app.js", "added", Effect.TEMPLATE),
     ("theme/README", "modified", Effect.UNKNOWN),
     ("locales/zh/LC_MESSAGES/messages.po", "modified", Effect.TRANSLATION),
     ("locales/zh/LC_MESSAGES/messages.mo", "modified", Effect.IGNORED),
