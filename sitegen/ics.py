@@ -62,7 +62,8 @@ def program_events(program: Program, catalog: Catalog, localizer: Localizer, url
     return events
 
 
-def _calendar(name: str, timezone: str, events: list[Event]) -> bytes:
+def _calendar(name: str, timezone: str, events: list[Event], blocks: bytes) -> bytes:
+    """The calendar around `blocks`, the events already serialised: the site's calendar reuses its programs'."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -72,9 +73,8 @@ def _calendar(name: str, timezone: str, events: list[Event]) -> bytes:
     deadlines = [event.decoded("dtstart") for event in events if isinstance(event.decoded("dtstart"), dt.datetime)]
     if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
         calendar.add_component(_vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1))
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return calendar.to_ical().removesuffix(end) + blocks + end
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,20 +87,24 @@ def _vtimezone(tzid: str, first_year: int, end_year: int) -> Timezone:
     return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1))
 
 
-def calendar_file(catalog: Catalog, localizer: Localizer, urls: Urls, translations: NullTranslations) -> bytes:
-    """Every program's sessions and deadlines but the archived ones."""
-    site = catalog.content.site
-    events = [event for program in catalog.programs if catalog.status[program.slug] != "archived"
-              for event in program_events(program, catalog, localizer, urls, translations)]
-    return _calendar(localizer.text(site.title).value, site.timezone, events)
+def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls,
+                   translations: NullTranslations) -> tuple[bytes, dict[str, bytes]]:
+    """The site's calendar (every program but the archived ones) and each dated program's own, by slug.
 
-
-def program_calendar_file(program: Program, catalog: Catalog, localizer: Localizer, urls: Urls,
-                          translations: NullTranslations) -> bytes:
-    """One program's sessions and deadlines, for its "add to calendar" links."""
+    Each event is serialised once and shared by both files: serialising is most of a calendar's cost.
+    """
     site = catalog.content.site
-    name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
-    return _calendar(name, site.timezone, program_events(program, catalog, localizer, urls, translations))
+    events, blocks, programs = [], [], {}
+    for program in catalog.programs:
+        if not has_calendar(program, catalog):
+            continue
+        own = program_events(program, catalog, localizer, urls, translations)
+        block = b"".join(event.to_ical() for event in own)
+        name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
+        programs[program.slug] = _calendar(name, site.timezone, own, block)
+        events += own
+        blocks.append(block)
+    return _calendar(localizer.text(site.title).value, site.timezone, events, b"".join(blocks)), programs
 
 
 def has_calendar(program: Program, catalog: Catalog) -> bool:

@@ -12,7 +12,7 @@ from .assets import static_sources
 from .cache import PageCache
 from .catalog import Catalog
 from .feeds import atom_feed
-from .ics import calendar_file, has_calendar, program_calendar_file
+from .ics import calendar_files, has_calendar
 from .plan import PlannedPage
 from .render import Renderer
 from .sitemap import sitemap_files, robots_txt
@@ -20,7 +20,6 @@ from .translations import DEFAULT_THEME
 from .urls import Urls, program_calendar_path
 from .write import Rendered, copy_tree, write_file
 
-PROGRAMS_PER_TASK = 200  # per-program calendars are written in batches beside the pages
 
 
 def static_folders(root: Path) -> list[Path]:
@@ -35,32 +34,28 @@ def _calendar_inputs(catalog: Catalog, programs) -> str:
 
 def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
                    translations: dict[str, NullTranslations], cache: PageCache) -> list[Callable[[], Rendered]]:
-    """The site calendar and the programs' calendars of each language, as tasks run beside the pages.
+    """One task per language writing its site calendar and its programs' calendars, run beside the pages.
 
-    Calendars are slow to serialise, so they run in the worker pool and are reused when unchanged.
+    Calendars are slow to serialise, so they run in the worker pool, and a language whose files are all
+    unchanged since the last build is not serialised again.
     """
-    def write_calendar(code: str, relative: str, programs, produce: Callable[[], bytes]) -> Rendered:
-        fingerprint = cache.fingerprint(renderers[code].salt, relative, {"programs": _calendar_inputs(catalog, programs)})
-        if not cache.unchanged(relative, fingerprint):
-            write_file(stage, relative, produce())
-        return Rendered(files=[relative], fingerprints={relative: fingerprint} if fingerprint else {})
-
-    def site_calendar(code: str) -> Rendered:
-        localizer = renderers[code].localizer
-        return write_calendar(code, f"{code}/calendar.ics", catalog.programs,
-                              lambda: calendar_file(catalog, localizer, urls, translations[code]))
-
-    def program_calendars(code: str, batch) -> Rendered:
-        localizer, result = renderers[code].localizer, Rendered()
-        for program in batch:
-            result.add(write_calendar(code, program_calendar_path(program.slug, code), (program,),
-                                      lambda p=program: program_calendar_file(p, catalog, localizer, urls, translations[code])))
-        return result
-
     dated = [program for program in catalog.programs if has_calendar(program, catalog)]
-    batches = [dated[i:i + PROGRAMS_PER_TASK] for i in range(0, len(dated), PROGRAMS_PER_TASK)]
-    return [*(functools.partial(site_calendar, code) for code in renderers),
-            *(functools.partial(program_calendars, code, batch) for code in renderers for batch in batches)]
+
+    def write_calendars(code: str) -> Rendered:
+        salt = renderers[code].salt
+        inputs = {f"{code}/calendar.ics": catalog.programs,
+                  **{program_calendar_path(p.slug, code): (p,) for p in dated}}
+        fingerprints = {relative: cache.fingerprint(salt, relative, {"programs": _calendar_inputs(catalog, programs)})
+                        for relative, programs in inputs.items()}
+        changed = [relative for relative, fingerprint in fingerprints.items() if not cache.unchanged(relative, fingerprint)]
+        if changed:
+            site, programs = calendar_files(catalog, renderers[code].localizer, urls, translations[code])
+            files = {f"{code}/calendar.ics": site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
+            for relative in changed:
+                write_file(stage, relative, files[relative])
+        return Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
+
+    return [functools.partial(write_calendars, code) for code in renderers]
 
 
 def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
