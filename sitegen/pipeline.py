@@ -16,6 +16,7 @@ from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
+from .search import SearchProblem, index_site
 from .sitefiles import calendar_tasks, write_site_files
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
@@ -32,6 +33,7 @@ class BuildOptions:
     strict: bool = False
     processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
+    search: bool = False  # index the output with Pagefind; off by default so small builds stay fast (cli turns it on)
 
 
 @dataclass
@@ -41,6 +43,7 @@ class BuildResult:
     files: int = 0
     reused: int = 0  # pages taken unchanged from the previous build
     seconds: float = 0.0
+    search_seconds: float | None = None  # time the search index took, when it was built
     written: bool = False
 
 
@@ -82,6 +85,14 @@ def build(options: BuildOptions) -> BuildResult:
         if problems.has_errors(options.strict):
             return result
         files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root)}
+        if options.search:
+            try:
+                index = index_site(stage, options.out, files, cache.incremental)
+            except SearchProblem as exc:
+                problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
+                return result
+            files.update(index.files)
+            result.search_seconds = index.seconds
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
