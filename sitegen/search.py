@@ -18,6 +18,8 @@ FOLDER = "pagefind"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the pagefind[extended] wheel: its binary segments Chinese
+# Inside an indexed page: menus, and the cards of related items, which repeat the text of other pages.
+NOT_INDEXED = "nav, .cards"
 TIMEOUT = 600  # seconds; a 10,000-program site indexes in well under a minute
 
 
@@ -69,7 +71,8 @@ def _site_view(stage: Path, out: Path, pages: list[str], incremental: bool) -> I
 
 
 def _run_pagefind(site: Path, output: Path) -> None:
-    command = [*PAGEFIND, "--site", str(site), "--output-path", str(output), "--quiet"]
+    command = [*PAGEFIND, "--site", str(site), "--output-path", str(output),
+               "--exclude-selectors", NOT_INDEXED, "--quiet"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
