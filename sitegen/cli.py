@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .pipeline import BuildOptions, build, check
+from .formats import FORMATS, as_text
+from .pipeline import BuildOptions, build
 from .problems import Problems
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -66,8 +67,20 @@ def make_parser() -> argparse.ArgumentParser:
     command.add_argument("--no-search", action="store_true", help="skip the search index (Pagefind)")
 
     command = commands.add_parser("check", help="validate the content and print every problem",
-                                  description="Validate the content without writing anything.")
+                                  description="Validate the content, its Markdown links and its translations "
+                                              "without writing anything.")
     site_options(command)
+    command.add_argument("--format", choices=sorted(FORMATS), default="text",
+                         help="text (default, for people), json (a list of problems) or github (workflow commands)")
+    command.add_argument("--lang", default=None, help="report translation problems of this language only")
+
+    command = commands.add_parser("translations", help="mark stale content translations as up to date",
+                                  description="Record in translations.lock that the translations of the given "
+                                              "files (default: all) still agree with their changed originals.")
+    command.add_argument("action", choices=("confirm",), help="confirm: the stale translations are still right")
+    command.add_argument("files", nargs="*", help="program, partner, news or page files (default: every file)")
+    command.add_argument("--lang", default=None, help="confirm the translations into this language only")
+    command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
 
     command = commands.add_parser("serve", help="build and serve with live reload on 127.0.0.1",
                                   description="Build, serve locally and rebuild on every change.")
@@ -77,37 +90,44 @@ def make_parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("i18n", help="extract, update or compile the UI translation catalogs",
                                   description="Manage the gettext catalogs in ROOT/locales with Babel.")
-    command.add_argument("action", choices=("extract", "update", "compile"),
+    command.add_argument("action", choices=("extract", "update", "compile", "stats"),
                          help="extract: templates → messages.pot; update: messages.pot → each messages.po; "
-                              "compile: check each messages.po and write messages.mo")
+                              "compile: check each messages.po and write messages.mo; "
+                              "stats: translated, fuzzy and untranslated messages per language")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+
+    command = commands.add_parser("new", help="create a commented template for a new program, partner, news article or page",
+                                  description="Write a template with every field of its kind, to fill in and check.")
+    command.add_argument("kind", choices=("program", "partner", "news", "page"), help="what to create")
+    command.add_argument("slug", help="its name in the site's addresses: lowercase Latin letters, digits and hyphens")
+    command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+    command.add_argument("--lang", default=None,
+                         help="news and pages: the language of the file (default: the site's default language)")
+    command.add_argument("--date", type=_date, default=None,
+                         help="news: the date YYYY-MM-DD (default: the date of its other translations, "
+                              "else SOURCE_DATE_EPOCH or today)")
     return parser
 
 
 def report(problems: Problems, strict: bool, stream=None) -> None:
-    stream = stream or sys.stderr
-    items = problems.sorted()
-    for problem in items:
-        print(problem.format(), file=stream)
-    errors = sum(1 for p in items if p.severity == "error")
-    warnings = len(items) - errors
-    if items:
-        note = " (warnings count as errors with --strict)" if strict and warnings else ""
-        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{note}", file=stream)
+    (stream or sys.stderr).write(as_text(problems.sorted(), strict))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    if args.command == "new":
+        from .scaffold import NewItem, create
+        return create(args.root, NewItem(args.kind, args.slug, args.lang, args.date), build_today())
     if args.command == "i18n":
         from .i18n import run_i18n
         return run_i18n(args.action, args.root)
+    if args.command == "translations":
+        from .checks import run_confirm
+        return run_confirm(args.root, args.files, args.lang)
     today = args.today or build_today()
     if args.command == "check":
-        problems = check(args.root, today, drafts=args.drafts, processes=len(os.sched_getaffinity(0)))
-        report(problems, args.strict)
-        if not problems.has_errors(args.strict):
-            print("No problems found." if not len(problems) else "No errors.", file=sys.stderr)
-        return 1 if problems.has_errors(args.strict) else 0
+        from .checks import run_check
+        return run_check(args.root, today, args.drafts, args.strict, args.format, args.lang)
     if args.command == "serve":
         from .serve import serve
         return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)

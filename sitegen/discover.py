@@ -8,6 +8,7 @@ from pathlib import Path
 from .problems import Position, Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
 _NEWS_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)\.([a-zA-Z-]+)\.md$")
 _PAGE_NAME = re.compile(r"^(.+)\.([a-zA-Z-]+)\.md$")
 MEDIA_SUFFIXES = {".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".avif", ".pdf"}
@@ -110,6 +111,5 @@ def _add_article(into: list[SourceFile], path: Path, relative: str, pattern: re.
 def _check_slug(slug: str, relative: str, problems: Problems) -> bool:
     if SLUG.match(slug):
         return True
-    problems.error(Position(relative), "", f"'{slug}' is not a valid slug",
-                   "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'")
+    problems.error(Position(relative), "", f"'{slug}' is not a valid slug", SLUG_HINT)
     return False

@@ -5,12 +5,16 @@ import datetime as dt
 import re
 from typing import Any, Callable, Iterable
 
-from .model import Localized
+from .localize import choose
+from .model import Language, Localized
 from .problems import Position, Problems, did_you_mean
 from .yamlsource import YList, YMap
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What `build.py new` writes where the editor has a value to give; never a value itself.
+PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
+PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
 
 def describe(value: Any) -> str:
     if isinstance(value, YMap):
@@ -26,12 +30,13 @@ class Reader:
     """Reads the keys of one YAML mapping; remembers which keys it knows for `finish`."""
 
     def __init__(self, data: YMap, position: Position, problems: Problems,
-                 languages: tuple[str, ...], prefix: str = "") -> None:
+                 languages: tuple[str, ...], prefix: str = "", chains: tuple[Language, ...] = ()) -> None:
         self.data = data
         self.position = position
         self.problems = problems
         self.languages = languages
         self.prefix = prefix
+        self.chains = chains  # the site's languages with their fallbacks, to name the text a page shows
         self.known: list[str] = []
 
     # positions and messages
@@ -51,6 +56,8 @@ class Reader:
 
     def _get(self, key: str, required: bool, hint: str = "") -> Any:
         self.known.append(key)
+        if self._is_placeholder(self.data.get(key), self.where(key), key):
+            return None
         if key in self.data and self.data[key] is None and required:
             self.problems.error(self.where(key, in_value=False), self.name(key), "required field has no value",
                                 hint or f"write the value after '{key}:'")
@@ -59,6 +66,13 @@ class Reader:
             self.problems.error(self.where(), self.name(key), "required field is missing",
                                 hint or f"add '{key}:' {place}")
         return self.data.get(key)
+
+    def _is_placeholder(self, value: Any, position: Position, key: str) -> bool:
+        if not (isinstance(value, str) and PLACEHOLDER.search(value)):
+            return False
+        self.problems.error(position, self.name(key), f"'{value.strip()}' is a placeholder from the template",
+                            PLACEHOLDER_HINT)
+        return True
 
     def finish(self) -> None:
         """Report every key this reader was not asked for, with a did-you-mean."""
@@ -114,11 +128,17 @@ class Reader:
                 self.error(key, "has no text in any language",
                            "write it as {" + ", ".join(f"{c}: ..." for c in self.languages) + "}")
             return None
-        missing = [code for code in self.languages if value.get(code) is None]
-        if missing:
-            self.warning(key, "missing translation: " + ", ".join(missing),
-                         "the page shows the fallback language's text with a 'not yet translated' notice")
+        for code in self.languages:
+            if value.get(code) is None:
+                self._missing_translation(key, code, texts)
         return Localized(texts)
+
+    def _missing_translation(self, key: str, code: str, texts: dict[str, str]) -> None:
+        language = next((lang for lang in self.chains if lang.code == code), Language(code, code, code, code, ()))
+        shown, _ = choose(texts, language, self.languages)
+        self.problems.warning(self.where(key), self.name(key),
+                              f"has no {code} translation; the {code} page shows the {shown} text",
+                              f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}", language=code)
 
     def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value",
              hint: str = "") -> str | None:
@@ -153,6 +173,8 @@ class Reader:
         suggest = suggest or (lambda item: did_you_mean(item, members))
         found = []
         for item, position in self.items(key, required, min_items):
+            if self._is_placeholder(item, position, key):
+                continue
             if not isinstance(item, str) or item not in members:
                 self.problems.error(position, self.name(key), f"unknown {what} {describe(item)}{suggest(str(item))}",
                                     hint or one_of(members if isinstance(members, tuple) else tuple(sorted(members))))
@@ -218,14 +240,14 @@ class Reader:
         return self.child(key, value)
 
     def child(self, key: str, value: YMap) -> "Reader":
-        return Reader(value, self.position, self.problems, self.languages, prefix=f"{self.name(key)}.")
+        return Reader(value, self.position, self.problems, self.languages, f"{self.name(key)}.", self.chains)
 
     def reader_at(self, item: Any, position: Position, key: str, index: int) -> "Reader | None":
         if not isinstance(item, YMap):
             self.problems.error(position, f"{self.name(key)}[{index}]", f"must be a mapping, not {describe(item)}",
                                 "write the entry as {key: value, ...} or as indented 'key: value' lines")
             return None
-        return Reader(item, self.position, self.problems, self.languages, prefix=f"{self.name(key)}[{index}].")
+        return Reader(item, self.position, self.problems, self.languages, f"{self.name(key)}[{index}].", self.chains)
 
     def check(self, key: str, ok: bool, message: str, hint: str = "") -> bool:
         if not ok:

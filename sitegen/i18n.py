@@ -28,6 +28,9 @@ def _site_languages(root: Path) -> tuple[str, ...]:
 
 
 def run_i18n(action: str, root: Path) -> int:
+    if action == "stats":
+        from .i18nstats import run_stats
+        return run_stats(root)
     locales = root / "locales"
     template = locales / f"{DOMAIN}.pot"
     config = root / "babel.cfg" if (root / "babel.cfg").is_file() else PACKAGE_ROOT / "babel.cfg"

@@ -6,8 +6,9 @@ import multiprocessing
 from pathlib import Path
 from typing import Any
 
-from .discover import SourceFile, discover
-from .model import SECTIONS, Content
+from .discover import SourceFile, Sources, discover
+from .localize import choose
+from .model import SECTIONS, Content, Site
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
 from .siteconfig import validate_site
@@ -115,10 +116,11 @@ def _articles(files: list[ArticleFile], sources: list[SourceFile], kind: str, kn
               - {(file.source.slug, file.source.language) for file in files})
     for article in articles:
         missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]
-        if missing and not article.draft:
-            first = next(iter(article.texts.values()))
-            problems.warning(Position(first.source), "", "missing translation: " + ", ".join(missing),
-                             "add a file for each language, e.g. " + first.source.rsplit(".", 2)[0] + f".{missing[0]}.md")
+        for code in missing if not article.draft else ():
+            shown, text = choose(article.texts, known.site.language(code), known.site.codes)
+            problems.warning(Position(text.source), "", f"has no {code} translation; the {code} page shows the {shown} text",
+                             "add " + text.source.rsplit(".", 2)[0] + f".{code}.md, a translation of this file",
+                             language=code)
     return articles
 
 
@@ -126,6 +128,28 @@ def _allowed_pages(pages: list[SourceFile], problems: Problems) -> list[SourceFi
     """Pages whose slugs are free; the others are reported and left out, translations and all."""
     for source in pages:
         if source.slug in RESERVED_SLUGS:
-            problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
-                           "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+            report_reserved_page(source, problems)
     return [source for source in pages if source.slug not in RESERVED_SLUGS]
+
+
+def report_reserved_page(source: SourceFile, problems: Problems) -> None:
+    problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
+                   "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+
+
+def read_site(root: Path, sources: Sources, problems: Problems) -> Site | None:
+    """site.yaml alone, for commands that need the site's languages but not its content.
+
+    Problems are kept only when the settings cannot be used at all; `check` reports the rest.
+    """
+    if sources.site is None:
+        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
+                       "create it first, or pass the site's folder with --root")
+        return None
+    found = Problems()
+    document = parse_yaml_file(root, sources.site, found)
+    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
+    site = validate_site(document, {s.slug for s in sources.pages}, found, media) if document else None
+    if site is None:
+        problems.extend(found)
+    return site

@@ -12,12 +12,15 @@ import jinja2
 
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
+from .coverage import item_texts
 from .load import load_content
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .search import SearchProblem, index_site
 from .sitefiles import calendar_tasks, write_site_files
+from .stale import record_translations
+from .status import write_status_page
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
 from .write import publish, render_pages, staging
@@ -84,21 +87,30 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root)}
-        if options.search:
-            try:
-                index = index_site(stage, options.out, files, cache.incremental)
-            except SearchProblem as exc:
-                problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
-                return result
-            files.update(index.files)
-            result.search_seconds = index.seconds
+        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root),
+                 write_status_page(stage, catalog, urls, renderers, options.root)}
+        if options.search and not _index_for_search(stage, options, files, cache.incremental, result):
+            return result
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
+    record_translations(options.root, item_texts(content), content.site)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _index_for_search(stage: Path, options: BuildOptions, files: set[str], incremental: bool,
+                      result: BuildResult) -> bool:
+    """Add the search index to the staged files; False (with the problem recorded) when it failed."""
+    try:
+        index = index_site(stage, options.out, files, incremental)
+    except SearchProblem as exc:
+        result.problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
+        return False
+    files.update(index.files)
+    result.search_seconds = index.seconds
+    return True
 
 
 def _salt(options: BuildOptions, urls: Urls) -> str:

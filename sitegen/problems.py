@@ -30,6 +30,7 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    language: str = ""  # the site language a translation problem is about; '' for the others
 
     def format(self) -> str:
         where = f"{self.field}: " if self.field else ""
@@ -48,8 +49,8 @@ class Problems:
     def error(self, position: Position, field: str, message: str, hint: str = "") -> None:
         self.items.append(Problem(position, "error", field, message, hint))
 
-    def warning(self, position: Position, field: str, message: str, hint: str = "") -> None:
-        self.items.append(Problem(position, "warning", field, message, hint))
+    def warning(self, position: Position, field: str, message: str, hint: str = "", language: str = "") -> None:
+        self.items.append(Problem(position, "warning", field, message, hint, language))
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)

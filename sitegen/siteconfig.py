@@ -32,7 +32,7 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems,
     if not _check_languages(top, languages):
         return None
     codes = tuple(language.code for language in languages)
-    reader = Reader(document.data, Position(document.path), problems, codes)
+    reader = Reader(document.data, Position(document.path), problems, codes, chains=tuple(languages))
     reader.known = top.known
     title = reader.localized("title", required=True)
     description = reader.localized("description") or Localized({})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -18,12 +19,10 @@ DEFAULT_THEME = PACKAGE_ROOT / "theme"
 def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
     """The site's own catalog for `code` wins; the generator's catalog fills what it lacks."""
     layers = []
-    for folder in dict.fromkeys([site_root / "locales", DEFAULT_LOCALES]):
-        po = folder / code / "LC_MESSAGES" / "messages.po"
-        if po.is_file():
-            compiled = _compile(po, site_root, problems)
-            if compiled is not None:
-                layers.append(compiled)
+    for po in catalog_paths(site_root, code):
+        compiled = _compile(po, site_root, problems)
+        if compiled is not None:
+            layers.append(compiled)
     if not layers:
         return NullTranslations()
     first = layers[0]
@@ -32,14 +31,27 @@ def load_translations(site_root: Path, code: str, problems: Problems) -> NullTra
     return first
 
 
-def _compile(po: Path, site_root: Path, problems: Problems) -> Translations | None:
+def catalog_paths(site_root: Path, code: str) -> list[Path]:
+    """The .po files of `code` that exist, the site's own first."""
+    folders = dict.fromkeys([site_root / "locales", DEFAULT_LOCALES])
+    return [po for folder in folders if (po := folder / code / "LC_MESSAGES" / "messages.po").is_file()]
+
+
+def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
+    """A .po or .pot file, or None with a problem naming it (relative to the site when inside it)."""
     shown = po.relative_to(site_root).as_posix() if po.is_relative_to(site_root) else str(po)
     try:
         with po.open("rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
+            return read_po(handle, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
         problems.error(Position(shown), "", f"the translation catalog cannot be read: {exc}",
                        "fix the line it names, or run 'python build.py i18n update' to regenerate it")
+        return None
+
+
+def _compile(po: Path, site_root: Path, problems: Problems) -> Translations | None:
+    catalog = read_catalog(po, site_root, problems)
+    if catalog is None:
         return None
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)

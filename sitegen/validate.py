@@ -10,7 +10,7 @@ from babel.core import get_global
 from babel.numbers import list_currencies
 
 from .discover import SourceFile
-from .fields import Reader, describe, read_each
+from .fields import PLACEHOLDER, Reader, describe, read_each
 from .model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
@@ -44,7 +44,7 @@ class Known:
 
 
 def _reader(document: Document, known: Known, problems: Problems) -> Reader:
-    return Reader(document.data, Position(document.path), problems, known.site.codes)
+    return Reader(document.data, Position(document.path), problems, known.site.codes, chains=known.site.languages)
 
 
 def _country(reader: Reader, key: str, required: bool) -> str | None:
@@ -245,6 +245,7 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
         problems.error(Position(source.path), "", f"'{source.language}' is not a language of this site"
                        f"{did_you_mean(str(source.language), known.site.codes)}",
                        "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
+    _body_placeholders(document, problems)
     title = reader.text("title", required=True)
     date = reader.date("date", required=kind == "news")
     if kind == "news" and date is not None and source.date != date.isoformat():
@@ -265,6 +266,15 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
     if title is None or source.language not in known.site.codes:
         return None
     return article
+
+
+def _body_placeholders(document: Document, problems: Problems) -> None:
+    """A text still showing what `build.py new` wrote in it is not ready to publish."""
+    for offset, line in enumerate(document.body.splitlines()):
+        for match in PLACEHOLDER.finditer(line):
+            problems.error(Position(document.path, document.body_line + offset, match.start() + 1), "",
+                           f"'{match.group()}' is a placeholder from the template",
+                           "write the text in its place, in Markdown")
 
 
 def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -> list[Article]:

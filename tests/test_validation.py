@@ -146,7 +146,7 @@ def test_key_that_is_not_a_site_language_is_an_error_with_did_you_mean(make_site
     assert error.format() == ("programs/summer.yaml:1:28: error: title.rus: 'rus' is not a language of this site "
                               "(did you mean 'ru'?)\n"
                               "    hint: the languages are listed in site.yaml: en, ru")
-    assert warning.format().startswith("programs/summer.yaml:1:8: warning: title: missing translation: ru")
+    assert warning.format().startswith("programs/summer.yaml:1:8: warning: title: has no ru translation; the ru page shows the en text")
 
 
 def test_language_key_the_site_does_not_have_is_an_error(make_site):
@@ -166,8 +166,8 @@ def test_missing_translation_is_a_warning_that_explains_the_fallback(make_site):
     root = make_site({"programs/summer.yaml": edit(PROGRAM, (", ru: Две недели инженерии.", ""))})
     [problem] = check(root, TODAY).sorted()
     assert problem.format() == (
-        "programs/summer.yaml:2:10: warning: summary: missing translation: ru\n"
-        "    hint: the page shows the fallback language's text with a 'not yet translated' notice")
+        "programs/summer.yaml:2:10: warning: summary: has no ru translation; the ru page shows the en text\n"
+        "    hint: add the ru text, e.g. 'ru: ...' in summary")
     assert run_cli("check", "--root", str(root), "--today", TODAY.isoformat()) == 0
 
 
@@ -184,7 +184,7 @@ def test_localized_mapping_with_only_empty_translations_is_an_error(make_site):
 
 def test_translation_left_empty_counts_as_missing(make_site):
     root = make_site({"programs/summer.yaml": edit(PROGRAM, ("ru: Летняя школа", "ru: ~"))})
-    assert problems(root) == ["programs/summer.yaml:1:8: warning: title: missing translation: ru"]
+    assert problems(root) == ["programs/summer.yaml:1:8: warning: title: has no ru translation; the ru page shows the en text"]
 
 
 def test_empty_translation_is_an_error(make_site):
@@ -741,8 +741,8 @@ def test_news_needs_a_date(make_site):
 def test_missing_translation_of_a_news_article_is_a_warning_naming_the_file_to_add(make_site):
     root = make_site({"content/news/2026-03-01-opening.en.md": news("Opening")})
     [problem] = check(root, TODAY).sorted()
-    assert problem.format() == ("content/news/2026-03-01-opening.en.md: warning: missing translation: ru\n"
-                                "    hint: add a file for each language, e.g. content/news/2026-03-01-opening.ru.md")
+    assert problem.format() == ("content/news/2026-03-01-opening.en.md: warning: has no ru translation; the ru page shows the en text\n"
+                                "    hint: add content/news/2026-03-01-opening.ru.md, a translation of this file")
 
 
 def test_markdown_without_front_matter_is_an_error(make_site):
@@ -911,7 +911,7 @@ def test_every_problem_of_every_file_is_reported_in_one_run(make_site):
         "content/pages/about.fr.md": page("À propos"),
     })
     assert problems(root) == [
-        "content/news/2026-03-01-opening.en.md: warning: missing translation: ru",
+        "content/news/2026-03-01-opening.en.md: warning: has no ru translation; the ru page shows the en text",
         "content/news/2026-03-01-opening.en.md:3:7: error: date: the date 2026-03-02 differs from the date 2026-03-01 in the file name",
         "content/pages/about.fr.md: error: 'fr' is not a language of this site",
         "partners/acme.yaml:2:7: error: kind: unknown kind 'college'",
