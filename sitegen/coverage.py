@@ -7,8 +7,8 @@ from typing import Mapping
 from .model import Article, Content, Localized, Partner, Program, Site
 from .urls import Route
 
-PROGRAM_FIELDS = ("title", "summary", "description", "funding", "credential", "eligibility", "how_to_apply",
-                  "image_alt")
+PROGRAM_FIELDS = ("title", "summary", "description", "funding", "credential", "eligibility", "documents",
+                  "how_to_apply", "image_alt")
 PARTNER_FIELDS = ("name", "short_name", "city", "description")
 ARTICLE_FIELDS = ("title", "summary", "menu_title", "image_alt", "body")
 

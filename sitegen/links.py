@@ -16,7 +16,8 @@ from .problems import Position, Problems, did_you_mean
 from .translations import DEFAULT_THEME
 from .urls import Route, route_path
 
-MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "how_to_apply"), "partners": ("description",)}
+MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
+                   "partners": ("description",)}
 # Converting Markdown is slow, so only texts that may link inside the site are converted: an inline
 # link or a reference definition whose target has no scheme, raw <a>/<img>, or the site's own address.
 _NO_SCHEME = r"\s*+<?+(?![a-z][a-z0-9+.-]*:|#)"

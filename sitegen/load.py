@@ -17,7 +17,7 @@ from .validate import (ArticleFile, Known, join_translations, validate_article_f
 
 # Page slugs that would collide with the site's own URLs.
 RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
-                            "search", "pagefind"})
+                            "search", "pagefind", "compare"})
 
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,

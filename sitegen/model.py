@@ -123,6 +123,7 @@ class Program:
     funding: Localized | None = None
     credential: Localized | None = None
     eligibility: Localized | None = None
+    documents: Localized | None = None  # what an application must include (Markdown)
     how_to_apply: Localized | None = None
     apply_url: str | None = None
     contact: Contact | None = None

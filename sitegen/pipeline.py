@@ -14,10 +14,12 @@ from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .coverage import item_texts
 from .load import load_content
+from .opendata import write_open_data
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .search import SearchProblem, index_site
+from .shareimage import share_font, share_image_tasks
 from .sitefiles import calendar_tasks, write_site_files
 from .stale import record_translations
 from .status import write_status_page
@@ -81,14 +83,16 @@ def build(options: BuildOptions) -> BuildResult:
             return result
         pages = plan_pages(catalog)
         cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
-        calendars = calendar_tasks(stage, catalog, urls, renderers, translations, cache)
-        rendered = render_pages(pages, renderers, stage, options.processes, cache, calendars)
+        tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
+                 *share_image_tasks(stage, catalog, renderers, cache)]
+        rendered = render_pages(pages, renderers, stage, options.processes, cache, tasks)
         result.pages, result.reused = rendered.written, rendered.reused
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
         files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root),
-                 write_status_page(stage, catalog, urls, renderers, options.root)}
+                 write_status_page(stage, catalog, urls, renderers, options.root),
+                 *write_open_data(stage, catalog, urls)}
         if options.search and not _index_for_search(stage, options, files, cache.incremental, result):
             return result
         result.files = len(files) - sum(result.pages.values())
@@ -117,7 +121,8 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
     """What every page depends on besides its view: templates, translations, the generator itself."""
     themes = template_dirs(options.root)
     locales = [options.root / "locales", DEFAULT_LOCALES]
-    return digest(code_digest(), files_digest(themes), files_digest(locales, "*.po"), urls.base_url)
+    # Pages name the drawn share images only where a font to draw them with is installed.
+    return digest(code_digest(), files_digest(themes), files_digest(locales, "*.po"), urls.base_url, repr(share_font()))
 
 
 def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, cache_dir: Path | None) -> dict[str, Renderer]:

@@ -67,6 +67,7 @@ def plan_pages(catalog: Catalog) -> list[PlannedPage]:
         *(PlannedPage(Route("news", number=n), "news.html", codes) for n in range(1, catalog.news_pages + 1)),
         PlannedPage(Route("search"), "search.html", codes),
         PlannedPage(Route("not-found"), "404.html", codes),
+        PlannedPage(Route("compare"), "compare.html", codes),
     ]
     for program in catalog.programs:
         pages.append(PlannedPage(Route("program", program.slug), "program.html",

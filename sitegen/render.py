@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,14 @@ from markupsafe import Markup, escape
 
 from .cache import digest
 from .catalog import Catalog
+from .compare import compare_entries
+from .facets import catalog_view, plural_samples
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
-from .structured import structured_data
+from .qr import qr_svg
+from .shareimage import share_card, share_font, share_image_path
+from .structured import script_json, structured_data
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
 
@@ -123,9 +126,10 @@ def make_environment(template_dirs: list[Path], translations: NullTranslations, 
         date=localizer.date, interval=localizer.interval, number=localizer.number,
         currency=localizer.currency, duration=localizer.duration, country=localizer.country,
         language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
-        jsonld=lambda data: Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        qr_svg=qr_svg,
+        jsonld=lambda data: Markup(script_json(data)),
     )
-    env.globals.update(language=language, site=site)
+    env.globals.update(language=language, site=site, plural_samples=plural_samples(language.locale))
     return env
 
 
@@ -190,7 +194,9 @@ class Renderer:
             articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
             return {"article": views.article(articles[route.slug])}
         if route.kind == "programs":
-            return {"programs": [views.program_card(p) for p in catalog.programs]}
+            return {"catalog": catalog_view(catalog, views)}
+        if route.kind == "compare":
+            return {"entries": compare_entries(catalog, views)}
         if route.kind == "partners":
             return {"partners": views.partners()}
         if route.kind == "news":
@@ -228,14 +234,21 @@ class Renderer:
         return context
 
     def _share_image(self, context: dict[str, Any]) -> dict[str, str | None]:
-        """The page's own image where it has one, else the site's share image."""
+        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn one."""
         view = context.get("program") or context.get("article")
         if view is not None and view.image:
             return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
                     "image_alt": view.image_alt.value if view.image_alt else ""}
+        if "program" in context and share_font():
+            card = context["program"].card
+            return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
+                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt}
         if self.site.share_image:
             alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
             return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
+        if share_font():
+            return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
+                    "image_alt": self.localizer.text(self.site.title).value}
         return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:

@@ -28,7 +28,7 @@ def sitemap_xml(pages: list[PlannedPage], catalog: Catalog, urls: Urls) -> bytes
     ET.register_namespace("xhtml", XHTML)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for page in pages:
-        if page.route.kind in ("not-found", "search"):  # not for crawlers
+        if page.route.kind in ("not-found", "compare", "search"):  # all noindex
             continue
         links = [(site.language(code).hreflang, urls.page_absolute(page.route, code)) for code in page.translated]
         links.append(("x-default", urls.absolute("")))

@@ -11,7 +11,7 @@ from .discover import SLUG
 class Route:
     """A page independent of language: its kind, its slug, its page number in a paginated list."""
 
-    kind: str  # home, programs, program, partners, partner, news, article, page, search, not-found
+    kind: str  # home, programs, program, partners, partner, news, article, page, compare, search, not-found
     slug: str | None = None
     number: int = 1
 
@@ -23,7 +23,7 @@ def route_path(route: Route, language: str) -> str:
     kind, slug = route.kind, route.slug
     if kind == "home":
         return f"{language}/"
-    if kind in ("programs", "partners"):
+    if kind in ("programs", "partners", "compare"):
         return f"{language}/{kind}/"
     if kind == "program":
         return f"{language}/programs/{slug}/"

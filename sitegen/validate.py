@@ -109,6 +109,7 @@ def validate_program(document: Document, source: SourceFile, known: Known, probl
         languages=languages, updated=updated, description=reader.localized("description"),
         duration=duration, sessions=sessions, fee=fee, funding=reader.localized("funding"),
         credential=reader.localized("credential"), eligibility=reader.localized("eligibility"),
+        documents=reader.localized("documents"),
         how_to_apply=reader.localized("how_to_apply"), apply_url=reader.url("apply_url"),
         contact=read_contact(contact_reader) if contact_reader else None, status=status,
         image=image, image_alt=image_alt, featured=reader.boolean("featured"), draft=reader.boolean("draft"),

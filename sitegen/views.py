@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from .catalog import Catalog, next_session
 from .localize import Localizer, Text
@@ -83,6 +84,15 @@ class ArticleCard:
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """An application deadline: 23:59 in the site's time zone on its day."""
+
+    day: dt.date
+    moment: str  # ISO 8601 with the zone's offset, for <time datetime> and the browser's countdown
+    days_left: int  # counted from the build date; the browser recounts from its own clock
+
+
+@dataclass(frozen=True)
 class ProgramView:
     card: ProgramCard
     description: Markdown | None
@@ -100,6 +110,10 @@ class ProgramView:
     partners: tuple[PartnerCard, ...]
     news: tuple[ArticleCard, ...]
     timezone: str
+    deadline: Deadline | None = None  # of the next session
+    page_url: str = ""  # absolute, for the QR code on the page and its printout
+    visa_note: bool = False  # on site in Russia: foreign visitors need an invitation and a visa
+    documents: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -198,8 +212,20 @@ class ViewBuilder:
             image_alt=self.l10n.text(program.image_alt),
             partners=tuple(self.partner_card(self.catalog.partners[slug]) for slug in program.partners),
             news=tuple(self.article_card(a) for a in self.catalog.news_by_program.get(program.slug, ())),
-            timezone=self.site.timezone,
+            timezone=self.site.timezone, deadline=self.deadline(program),
+            page_url=self.urls.page_absolute(Route("program", program.slug), self.code),
+            visa_note=program.mode in ("onsite", "blended") and program.location is not None
+            and program.location.country == "RU",
+            documents=self.markdown(program.documents.values if program.documents else None),
         )
+
+    def deadline(self, program: Program) -> Deadline | None:
+        session = next_session(program, self.catalog.today)
+        if session is None or session.application_deadline is None:
+            return None
+        day = session.application_deadline
+        moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=ZoneInfo(self.site.timezone))
+        return Deadline(day, moment.isoformat(), (day - self.catalog.today).days)
 
     def partner(self, partner: Partner) -> PartnerView:
         return PartnerView(

@@ -1039,7 +1039,7 @@ def published(content, path: str) -> bool:
 @pytest.mark.parametrize("path, keys", [
     ("programs/summer.yaml", ["title", "summary", "description", "type", "audience", "field", "partners", "mode",
                               "location", "languages", "duration", "sessions", "fee", "funding", "credential",
-                              "eligibility", "how_to_apply", "apply_url", "contact", "status", "image", "image_alt",
+                              "eligibility", "documents", "how_to_apply", "apply_url", "contact", "status", "image", "image_alt",
                               "updated", "featured"]),
     ("partners/acme.yaml", ["name", "short_name", "kind", "country", "city", "website", "logo", "description"]),
     ("site.yaml", ["title", "description", "base_url", "default_language", "languages", "timezone", "fields",

@@ -1,0 +1,130 @@
+"""The catalog's filters, the program page's facts and QR code, and the compare page, in the built HTML."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from conftest import MINIMAL_SITE, build_site
+from sitegen.facets import plural_samples
+from sitegen.qr import qr_svg
+
+PROGRAM = """
+    title: {{en: {title_en}, ru: {title_ru}}}
+    summary: {{en: A program., ru: Программа.}}
+    type: {type}
+    audience: [students]
+    field: {field}
+    partners: [acme]
+    mode: {mode}
+    {location}
+    languages: [{lang}]
+    fee: {fee}
+    sessions:
+      - {{start: {start}, end: {end}, application_deadline: {deadline}}}
+    updated: 2026-10-01
+"""
+SITE = {
+    "site.yaml": MINIMAL_SITE["site.yaml"].replace(
+        "engineering: {en: Engineering, ru: Инженерия}",
+        "physics: {en: Physics, ru: Физика}\n          biology: {en: Biology, ru: Биология}"),
+    "programs/summer.yaml": None,
+    "programs/alpha.yaml": PROGRAM.format(
+        title_en="Alpha", title_ru="Альфа", type="internship", field="physics", mode="onsite",
+        location="location: {city: {en: Shanghai, ru: Шанхай}, country: CN}", lang="en", fee="free",
+        start="2027-03-01", end="2027-03-20", deadline="2027-01-15"),
+    "programs/beta.yaml": PROGRAM.format(
+        title_en="Beta", title_ru="Бета", type="summer-school", field="biology", mode="onsite",
+        location="location: {city: {en: Kazan, ru: Казань}, country: RU}", lang="ru",
+        fee="{amount: 1500, currency: EUR}", start="2026-12-10", end="2026-12-20", deadline="2026-11-30")
+    + "    documents: {en: '- a copy of your passport', ru: '- копия паспорта'}\n",
+    "programs/gamma.yaml": PROGRAM.format(
+        title_en="Gamma", title_ru="Гамма", type="internship", field="biology", mode="online", location="",
+        lang="en", fee="free", start="2026-09-01", end="2026-09-10", deadline="2026-08-01"),
+}
+
+
+def page(out: Path, path: str):
+    return lxml_html.fromstring((out / path).read_bytes())
+
+
+def test_facets_come_in_the_pages_language_sorted_and_cards_carry_their_values(make_site, tmp_path):
+    out = tmp_path / "public"
+    assert build_site(make_site(SITE), out).written
+    catalog = page(out, "ru/programs/index.html")
+    def options(name: str) -> list[tuple[str, str]]:
+        return [(o.get("value"), o.text_content()) for o in catalog.xpath(f"//select[@id='filter-{name}']//option")]
+    assert options("field") == [("", "Не важно"), ("biology", "Биология"), ("physics", "Физика")]
+    assert options("type") == [("", "Не важно"), ("internship", "Стажировка"), ("summer-school", "Летняя школа")]
+    assert options("place") == [("", "Не важно"), ("CN", "Китай: все города"), ("CN/Шанхай", "Шанхай"),
+                                ("RU", "Россия: все города"), ("RU/Казань", "Казань")]
+    assert [o.get("label") for o in catalog.xpath("//select[@id='filter-place']/optgroup")] == ["Китай", "Россия"]
+    assert options("month") == [("", "Не важно"), ("2026-09", "сентябрь 2026\u202fг."),
+                                ("2026-12", "декабрь 2026\u202fг."), ("2027-03", "март 2027\u202fг.")]
+    assert options("fee") == [("", "Не важно"), ("free", "Бесплатно"), ("paid", "Платно")]
+    cards = {card.get("data-slug"): card for card in catalog.xpath("//div[@id='catalog']/article")}
+    assert list(cards) == ["beta", "alpha", "gamma"]  # open first (by deadline), then closed
+    alpha = cards["alpha"].attrib
+    assert (alpha["data-type"], alpha["data-field"], alpha["data-place"], alpha["data-lang"], alpha["data-fee"],
+            alpha["data-status"], alpha["data-month"], alpha["data-deadline"], alpha["data-start"]) == (
+        "internship", "physics", "CN/Шанхай", "en", "free", "open", "2027-03", "2027-01-15", "2027-03-01")
+    assert "data-place" not in cards["gamma"].attrib and cards["gamma"].get("data-status") == "closed"
+    count = catalog.xpath("//*[@data-result-count]")[0]
+    assert (count.get("data-one"), count.get("data-few"), count.get("data-many"), count.text_content()) == (
+        "{n} программа", "{n} программы", "{n} программ", "3 программы")
+
+
+def test_plural_samples_cover_each_category_of_the_language():
+    assert plural_samples("ru_RU") == (("few", 2), ("many", 0), ("one", 1))
+    assert plural_samples("en_GB") == (("one", 1), ("other", 0))
+    assert plural_samples("zh_Hans_CN") == (("other", 0),)
+
+
+def test_program_page_states_the_deadline_with_zone_days_left_and_a_qr_code_of_its_address(make_site, tmp_path):
+    out = tmp_path / "public"
+    assert build_site(make_site(SITE), out).written
+    program = page(out, "en/programs/beta/index.html")
+    deadline = program.xpath("//*[@class='deadline-tile']//time")[0]
+    assert deadline.get("datetime") == "2026-11-30T23:59:00+03:00"
+    assert deadline.text_content() == "30 November 2026, 23:59 (Moscow Standard Time)"
+    days = program.xpath("//*[@class='deadline-tile']//span[@class='days-left']")[0]
+    assert days.text_content() == "6 days left"  # built on 2026-11-24
+    assert (days.get("data-countdown"), days.get("data-tz"), days.get("data-one"), days.get("data-other")) == (
+        "2026-11-30T23:59:00+03:00", "Europe/Moscow", "{n} day left", "{n} days left")
+    assert program.xpath("//*[@class='visa-note']")  # on site in Russia
+    documents = program.xpath("//section[@aria-labelledby='documents-heading']")[0]
+    assert documents.xpath("h2")[0].text_content() == "Documents"
+    assert documents.xpath("ul/li")[0].text_content() == "a copy of your passport"
+    assert not page(out, "en/programs/alpha/index.html").xpath("//*[@class='visa-note']")  # in China
+    svg = program.xpath("//figure[@class='page-qr']/svg")[0]
+    assert svg.get("role") == "img" and svg.get("aria-label") == "QR code of this page's address"
+    source = (out / "en/programs/beta/index.html").read_text(encoding="utf-8")
+    assert str(qr_svg("https://example.org/en/programs/beta/", "QR code of this page's address")) in source
+    assert program.xpath("//span[@class='page-url']")[0].text_content() == "https://example.org/en/programs/beta/"
+
+
+def test_compare_page_is_per_language_noindex_and_left_out_of_the_sitemap(make_site, tmp_path):
+    out = tmp_path / "public"
+    assert build_site(make_site(SITE), out).written
+    compare = page(out, "ru/compare/index.html")
+    assert compare.xpath("//meta[@name='robots']")[0].get("content") == "noindex"
+    template = compare.xpath("//template[@id='compare-programs']")[0]
+    assert [entry.get("data-slug") for entry in template.xpath(".//*[@data-slug]")] == ["beta", "alpha", "gamma"]
+    assert "compare/" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_page_cannot_take_the_compare_pages_address(make_site, tmp_path):
+    site = make_site({"content/pages/compare.en.md": "---\ntitle: Compare\n---\nText.\n"})
+    result = build_site(site, tmp_path / "public")
+    assert not result.written
+    assert any("compare" in problem.format() for problem in result.problems.sorted())
+
+
+def test_the_catalog_of_1000_programs_stays_under_300_kb_compressed(catalog_1000: Path):
+    for lang in ("ru", "en", "zh"):
+        data = (catalog_1000 / lang / "programs" / "index.html").read_bytes()
+        assert len(gzip.compress(data, 6)) < 300_000, lang
+        published = len(list((catalog_1000 / lang / "programs").glob("*/index.html")))
+        assert len(re.findall(rb'<article class="card program-card" data-slug=', data)) == published
