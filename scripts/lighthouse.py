@@ -127,7 +127,7 @@ def run(site: Path, folder: Path, label: str, minimum: int, reports: Path | None
     with server(folder) as root_url:
         base = f"{root_url}{MOUNT}/"
         slugs = build_into(site, folder / MOUNT, base)
-        languages = sorted(p.parent.name for p in (folder / MOUNT).glob("*/index.html"))
+        languages = sorted(p.parent.parent.name for p in (folder / MOUNT).glob("*/programs/index.html"))
         print(f"\n{label}\n{'page':<64}" + "".join(f"{c:>16}" for c in CATEGORIES))
         passed = True
         for url in pages(base, languages, slugs[0]):
