@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from .assets import collect_assets
 from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .coverage import item_texts
@@ -20,11 +21,12 @@ from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .search import SearchProblem, index_site
 from .shareimage import share_font, share_image_tasks
-from .sitefiles import calendar_tasks, write_site_files
+from .sitefiles import calendar_tasks, static_folders, write_site_files
 from .stale import record_translations
 from .status import write_status_page
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
+from .sitemap import SITEMAP_LIMIT
 from .write import publish, render_pages, staging
 
 
@@ -38,6 +40,7 @@ class BuildOptions:
     strict: bool = False
     processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
+    sitemap_limit: int = SITEMAP_LIMIT  # URLs per sitemap file; past it sitemap.xml becomes an index
     search: bool = False  # index the output with Pagefind; off by default so small builds stay fast (cli turns it on)
 
 
@@ -71,7 +74,7 @@ def build(options: BuildOptions) -> BuildResult:
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
-    urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/")
+    urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/", collect_assets(static_folders(options.root)))
     translations = {code: load_translations(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
@@ -90,7 +93,8 @@ def build(options: BuildOptions) -> BuildResult:
         problems.items.extend(rendered.problems)
         if problems.has_errors(options.strict):
             return result
-        files = {*rendered.files, *write_site_files(stage, pages, catalog, urls, renderers, options.root),
+        files = {*rendered.files,
+                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
                  write_status_page(stage, catalog, urls, renderers, options.root),
                  *write_open_data(stage, catalog, urls)}
         if options.search and not _index_for_search(stage, options, files, cache.incremental, result):

@@ -11,7 +11,9 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from .assets import MissingAsset
 from .cache import digest
+from .ics import CalendarLinks, calendar_links
 from .catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
@@ -149,11 +151,15 @@ class Renderer:
                                 site_description=self.localizer.text(self.site.description),
                                 feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),
                                 home_href=urls.page(Route("home"), language.code), today=catalog.today,
-                                link=self.link)
+                                link=self.link, calendar_links=self.calendar_links)
 
     def link(self, kind: str, slug: str | None = None, number: int = 1) -> str:
         """A link to a page of this language, for templates."""
         return self.urls.page(Route(kind, slug, number), self.language.code)
+
+    def calendar_links(self, slug: str) -> CalendarLinks | None:
+        """A program's own calendar in this language, for templates; None when it has no dates."""
+        return calendar_links(self.catalog.programs_by_slug[slug], self.catalog, self.urls, self.language.code)
 
     def _menu(self) -> tuple[MenuEntry, ...]:
         pages = self.catalog.pages_by_slug
@@ -258,8 +264,9 @@ class Renderer:
         """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
         target = "not_found" if not_found else "home"
         homes = tuple(SwitcherEntry(lang, self.urls.page(Route("home"), lang.code), False) for lang in self.site.languages)
-        choices = [{"lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
-                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in self.site.languages]
+        default_first = sorted(self.site.languages, key=lambda lang: lang.code != self.site.default_language)
+        choices = [{"code": lang.code, "lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
+                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in default_first]
         alternates = () if not_found else tuple(
             Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
         ) + (Alternate("x-default", self.urls.absolute("")),)
@@ -272,7 +279,7 @@ class Renderer:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message) from exc
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, MissingAsset) as exc:
             template, line = _template_frame(exc)
             raise TemplateProblem(template or name, line, str(exc)) from exc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .assets import Assets
 from .discover import SLUG
 
 
@@ -47,11 +48,22 @@ def output_file(path: str) -> str:
     return path + "index.html" if path.endswith("/") or path == "" else path
 
 
+def program_calendar_path(slug: str, language: str) -> str:
+    """The iCalendar file of one program, beside its page."""
+    return route_path(Route("program", slug), language) + "calendar.ics"
+
+
+def webcal(url: str) -> str:
+    """The webcal:// form of an http(s) calendar URL, which calendar apps open as a subscription."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
 @dataclass(frozen=True)
 class Urls:
     """Turns paths into links for one base URL (which may have a path part)."""
 
     base_url: str  # absolute, ending in '/'
+    assets: Assets = Assets()  # the theme's static files and their content-hashed names
 
     @property
     def base_path(self) -> str:
@@ -77,10 +89,19 @@ class Urls:
         return self.href(f"logos/{name}")
 
     def static(self, name: str) -> str:
-        return self.href(f"static/{name}")
+        """A theme asset by its name under static/, published under its content-hashed name."""
+        return self.href(f"static/{self.assets.name(name)}")
 
     def feed(self, language: str) -> str:
         return self.href(f"{language}/feed.xml")
 
     def calendar(self, language: str) -> str:
         return self.href(f"{language}/calendar.ics")
+
+    def program_calendar(self, slug: str, language: str) -> str:
+        """Absolute: calendar apps subscribe to it from outside the site."""
+        return self.absolute(program_calendar_path(slug, language))
+
+    def sitemap(self, number: int | None = None) -> str:
+        """The sitemap (or, past the URL limit, the index) and its numbered parts, absolute."""
+        return self.absolute("sitemap.xml" if number is None else f"sitemap-{number}.xml")
