@@ -4,16 +4,19 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .discover import SourceFile, Sources, discover
 from .localize import choose
 from .model import SECTIONS, Content, Site
-from .parse import parse_markdown_file, parse_yaml_file
+from .parse import Document, parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
 from .siteconfig import validate_site
 from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
                        validate_program)
+
+if TYPE_CHECKING:
+    from .memo import SourceMemo
 
 # Page slugs that would collide with the site's own URLs.
 RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
@@ -21,9 +24,12 @@ RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "st
 
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
-                 processes: int = 1) -> Content | None:
-    """Everything the site publishes, or None when site.yaml itself cannot be used."""
-    sources = discover(root, problems)
+                 processes: int = 1, memo: SourceMemo | None = None) -> Content | None:
+    """Everything the site publishes, or None when site.yaml itself cannot be used.
+
+    With a memo (kept by the dev server), files unchanged since the last call are not read again.
+    """
+    sources = memo.discover(root, problems) if memo else discover(root, problems)
     sources.pages = _allowed_pages(sources.pages, problems)
     if sources.site is None:
         return None
@@ -42,7 +48,8 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     )
     items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),
              *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
-    checked = _validate_all(root, items, known, problems, processes)
+    checked = (memo.validate_all(root, items, known, problems) if memo
+               else _validate_all(root, items, known, problems, processes))
     by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
     digests = {}
     for (kind, source), (result, text_digest) in zip(items, checked):
@@ -69,16 +76,26 @@ PARALLEL_THRESHOLD = 500  # files; below it a process pool costs more than it sa
 CHUNK = 400
 
 
+def parse_source(kind: str, source: SourceFile, root: Path, problems: Problems) -> Document | None:
+    parse = parse_yaml_file if kind in ("program", "partner") else parse_markdown_file
+    return parse(root, source.path, problems)
+
+
+def validate_source(kind: str, document: Document, source: SourceFile, known: Known, problems: Problems) -> Any:
+    """The file's model object, None when invalid."""
+    if kind == "program":
+        return validate_program(document, source, known, problems)
+    if kind == "partner":
+        return validate_partner(document, source, known, problems)
+    return validate_article_file(document, source, kind, known, problems)
+
+
 def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems) -> tuple[Any, str]:
     """The file's model object (None when invalid) and the digest of its text."""
-    if kind in ("program", "partner"):
-        document = parse_yaml_file(root, source.path, problems)
-        validate = validate_program if kind == "program" else validate_partner
-        return (validate(document, source, known, problems), document.digest) if document else (None, "")
-    document = parse_markdown_file(root, source.path, problems)
+    document = parse_source(kind, source, root, problems)
     if document is None:
         return None, ""
-    return validate_article_file(document, source, kind, known, problems), document.digest
+    return validate_source(kind, document, source, known, problems), document.digest
 
 
 def _validate_chunk(start: int) -> tuple[list[tuple[Any, str]], list[Problem]]:

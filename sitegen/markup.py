@@ -112,6 +112,8 @@ class MarkdownStore:
         self.entries: dict[str, Rendered] = {}
         self.fresh: dict[str, Rendered] = {}
         self.used: set[str] = set()
+        self.changed = False  # since the last load or save: whether the file on disk is behind
+        self.synced: tuple = ()  # the file as last loaded or saved, to skip loading it again
 
     def get(self, source: str, top_heading: int, base_path: str) -> Rendered:
         key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{source}".encode(), digest_size=16).hexdigest()
@@ -119,6 +121,7 @@ class MarkdownStore:
         found = self.entries.get(key)
         if found is None:
             found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path)
+            self.changed = True
         return found
 
     def take_fresh(self) -> dict[str, Rendered]:
@@ -126,25 +129,43 @@ class MarkdownStore:
         return fresh
 
     def add(self, entries: dict[str, Rendered]) -> None:
+        self.changed = self.changed or not entries.keys() <= self.entries.keys()
         self.entries.update(entries)
         self.used.update(entries)
 
     def load(self, path: Path, salt: str) -> None:
+        if self.synced and self.synced == _file_state(path, salt):
+            return  # what the file holds is here already (a long-running process builds again and again)
         try:
             recorded = json.loads(path.read_text(encoding="utf-8"))
             if recorded["salt"] == salt:
                 self.entries.update({key: Rendered(*value) for key, value in recorded["entries"].items()})
+                self.synced = _file_state(path, salt)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no usable cache: convert everything
 
     def save(self, path: Path, salt: str, prune: bool) -> None:
-        """Write the store; `prune` (after a build that rendered every page) drops texts no page used."""
+        """Write the store; `prune` (after a build that rendered every page) drops texts no page used.
+
+        Nothing is written when nothing changed: a rebuild after a small edit need not rewrite megabytes.
+        """
+        if not self.changed and not (prune and self.entries.keys() - self.used) and path.is_file():
+            return
         keys = sorted(self.used if prune else self.entries)
         entries = {key: [self.entries[key].html, self.entries[key].toc] for key in keys if key in self.entries}
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps({"salt": salt, "entries": entries}, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
+        self.changed, self.synced = False, _file_state(path, salt)
+
+
+def _file_state(path: Path, salt: str) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino, salt
 
 
 store = MarkdownStore()

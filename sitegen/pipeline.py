@@ -15,6 +15,7 @@ from .cache import PageCache, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .coverage import item_texts
 from .load import load_content
+from .memo import SourceMemo
 from .opendata import write_open_data
 from .plan import plan_pages
 from .problems import Position, Problems
@@ -66,16 +67,19 @@ def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) 
     return problems
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
+    """Build the site; a memo (the dev server's) lets unchanged source files skip reading and validation."""
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
-    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes)
+    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
+                           memo=memo)
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
     urls = Urls((options.base_url or content.site.base_url).rstrip("/") + "/", collect_assets(static_folders(options.root)))
-    translations = {code: load_translations(options.root, code, problems) for code in content.site.codes}
+    load_catalog = memo.translations if memo else load_translations
+    translations = {code: load_catalog(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
     with staging(options.out) as stage:

@@ -1,17 +1,26 @@
-"""`build.py serve` for real: a subprocess on a free loopback port that rebuilds on change."""
+"""`build.py serve` for real: a subprocess on a copy of the sample site, driven over HTTP while files change."""
 from __future__ import annotations
 
+import contextlib
+import json
+import re
+import shutil
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from conftest import MINIMAL_SITE, REPO
+from conftest import REPO
+
+PROGRAM = "programs/usst-technological-entrepreneurship.yaml"
+PAGE = "en/programs/usst-technological-entrepreneurship/"
+OVERLAY = 'id="sitegen-overlay"'
 
 
 def free_port() -> int:
@@ -22,52 +31,134 @@ def free_port() -> int:
 
 def fetch(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
 
-def wait_for(condition, seconds: float = 20.0):
+def wait_for(condition, seconds: float = 30.0):
+    """Poll until `condition()` is truthy; returns its value, or None after `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
-        time.sleep(0.2)
+        time.sleep(0.05)
     return None
 
 
-@pytest.fixture
-def server(make_site):
-    root = make_site()
+class Served:
+    def __init__(self, root: Path, process: subprocess.Popen, base: str, log: Path) -> None:
+        self.root, self.process, self.base, self.log = root, process, base, log
+
+    def page(self, path: str = PAGE) -> str:
+        return fetch(self.base + path) or ""
+
+    def edit(self, path: str, text: str) -> None:
+        (self.root / path).write_text(text, encoding="utf-8")
+
+    def output(self) -> str:
+        """Stop the server (as a service manager would) and return what it printed."""
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        output = self.log.read_text(encoding="utf-8")
+        assert self.process.returncode == 0, output
+        return output
+
+
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[Served]:
+    """The sample content (the repository's theme and UI catalogs are the defaults) served on a free port."""
+    for name in ("programs", "partners", "content"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port),
-                                "--today", "2026-11-24"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    yield root, f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(timeout=10)
+    log = root.parent / "serve.log"  # a file, not a pipe: a pipe nobody reads would block the server when full
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root),
+                                    "--port", str(port), "--today", "2026-11-24"], stdout=output, stderr=subprocess.STDOUT)
+    site = Served(root, process, f"http://127.0.0.1:{port}/", log)
+    try:
+        assert wait_for(lambda: "Technological Entrepreneurship" in site.page()), "the first build was not served"
+        yield site
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
 
 
-def test_serve_rebuilds_on_change_and_survives_a_broken_edit(server):
-    root, base = server
-    page = f"{base}en/programs/summer/"
-    assert "Summer school" in wait_for(lambda: fetch(page))
-    program = root / "programs/summer.yaml"
-    program.write_text(program.read_text(encoding="utf-8").replace("Summer school", "Winter school"), encoding="utf-8")
-    assert wait_for(lambda: "Winter school" in (fetch(page) or ""))
-    program.write_text("title: [broken\n", encoding="utf-8")
-    time.sleep(1.5)
-    assert "Winter school" in (fetch(page) or "")  # the last good site is still served
-    program.write_text(textwrap.dedent(MINIMAL_SITE["programs/summer.yaml"]).replace("Summer school", "Autumn school"),
-                       encoding="utf-8")
-    assert wait_for(lambda: "Autumn school" in (fetch(page) or ""))
+@pytest.fixture
+def served(tmp_path):
+    with serving(tmp_path / "site") as site:
+        yield site
 
 
-def test_serve_listens_only_on_loopback_by_default(server):
-    _, base = server
-    assert wait_for(lambda: fetch(base))
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One server for the tests that leave the content valid."""
+    with serving(tmp_path_factory.mktemp("serve") / "site") as site:
+        yield site
+
+
+def test_serve_rebuilds_on_change_shows_problems_in_the_page_and_recovers(served):
+    original = (served.root / PROGRAM).read_text(encoding="utf-8")
+    served.edit(PROGRAM, original.replace("Technological Entrepreneurship:", "Tech Entrepreneurship:"))
+    assert wait_for(lambda: "Tech Entrepreneurship:" in served.page())
+    assert OVERLAY not in served.page()
+    assert '<script src="/livereload.js' in served.page()
+
+    served.edit(PROGRAM, original.replace("title:", "title: [oops", 1))  # invalid YAML
+    shown = wait_for(lambda: (page := served.page()) and OVERLAY in page and page)
+    assert shown and re.search(rf"{re.escape(PROGRAM)}:\d+:\d+", shown), shown[-3000:]
+    assert "Tech Entrepreneurship:" in shown  # the last good page stays under the overlay
+    assert "Не удалось пересобрать сайт" in served.page("ru/")
+
+    served.edit(PROGRAM, original.replace("status: in-preparation", "status: preparing"))  # an invalid value
+    line = next(i for i, text in enumerate(original.splitlines(), 1) if text.startswith("status:"))
+    shown = wait_for(lambda: f"{PROGRAM}:{line}:" in served.page() and served.page())
+    assert shown and "preparing" in shown
+    assert served.process.poll() is None
+
+    served.edit(PROGRAM, original)
+    assert wait_for(lambda: OVERLAY not in (page := served.page()) and "Technological Entrepreneurship:" in page)
+    log = served.output()
+    assert "Traceback" not in log
+    rebuilt = re.findall(r"Rebuilt \(content change\): \d+ of \d+ pages rendered in \d+\.\d+ s", log)
+    assert len(rebuilt) == 2, log  # one per good edit: what the build writes itself (translations.lock) starts none
+    assert f"{PROGRAM}:{line}:" in log  # the terminal shows the problems too
+
+
+def test_serve_speaks_livereload_and_answers_missing_pages_with_the_sites_404(shared):
+    assert "LiveReload" in (fetch(shared.base + "livereload.js") or "")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(shared.base + "zh/no-such-page/", timeout=5)
+    assert missing.value.code == 404 and 'lang="zh-Hans"' in missing.value.read().decode("utf-8")
+    with pytest.raises(urllib.error.HTTPError) as outside:
+        urllib.request.urlopen(shared.base + "..%2f..%2fsite.yaml", timeout=5)
+    assert outside.value.code == 404
+
+
+def test_serve_listens_only_on_loopback_by_default(shared):
     outward = [address for *_, (address, *_) in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
                if not address.startswith("127.")]
     for address in outward:
-        assert fetch(base.replace("127.0.0.1", address)) is None
+        assert fetch(shared.base.replace("127.0.0.1", address)) is None
+
+
+def test_livereload_clients_are_told_to_reload_when_a_file_changes(shared):
+    websocket = pytest.importorskip("tornado.websocket")
+    from tornado.ioloop import IOLoop
+
+    async def listen() -> dict:
+        connection = await websocket.websocket_connect(shared.base.replace("http", "ws") + "livereload")
+        await connection.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        hello = json.loads(await connection.read_message())
+        assert hello["command"] == "hello"
+        text = (shared.root / "content/pages/about.en.md").read_text(encoding="utf-8")
+        shared.edit("content/pages/about.en.md", text + "\nOne more line.\n")
+        return json.loads(await connection.read_message())
+
+    message = IOLoop.current().run_sync(listen, timeout=30)
+    assert message["command"] == "reload"
