@@ -59,6 +59,7 @@ class Site:
     news_per_page: int
     share_image: str | None = None  # in content/media/: shown when a link to a page is shared
     share_image_alt: Localized | None = None
+    draw_share_images: bool = False  # draw a share image for each program, and for the site without share_image
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)

@@ -21,7 +21,7 @@ from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
 from .qr import qr_svg
-from .shareimage import share_card, share_font, share_image_path
+from .shareimage import draws_share_images, share_card, share_image_path
 from .structured import script_json, structured_data
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
@@ -245,14 +245,14 @@ class Renderer:
         if view is not None and view.image:
             return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
                     "image_alt": view.image_alt.value if view.image_alt else ""}
-        if "program" in context and share_font():
+        if "program" in context and draws_share_images(self.site):
             card = context["program"].card
             return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
                     "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt}
         if self.site.share_image:
             alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
             return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
-        if share_font():
+        if draws_share_images(self.site):
             return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
                     "image_alt": self.localizer.text(self.site.title).value}
         return {}

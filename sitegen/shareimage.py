@@ -14,7 +14,7 @@ from .urls import Route, route_path
 if TYPE_CHECKING:
     from .cache import PageCache
     from .catalog import Catalog
-    from .model import Program
+    from .model import Program, Site
     from .render import Renderer
     from .views import ProgramCard
     from .write import Rendered
@@ -61,7 +61,7 @@ def share_image_path(slug: str | None, code: str) -> str:
 def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Renderer"], cache: "PageCache",
                       batch: int = 100) -> list[Callable[[], "Rendered"]]:
     """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused."""
-    if share_font() is None:
+    if not draws_share_images(catalog.content.site):
         return []
     programs = [*catalog.programs, *([] if catalog.content.site.share_image else [None])]
     jobs = [(program, code) for program in programs for code in renderers]
@@ -90,6 +90,11 @@ def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache
         if fingerprint:
             result.fingerprints[relative] = fingerprint
     return result
+
+
+def draws_share_images(site: "Site") -> bool:
+    """Drawing costs about 5 ms an image, more than rendering the page, so a site asks for it."""
+    return site.draw_share_images and share_font() is not None
 
 
 @functools.cache

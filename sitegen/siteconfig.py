@@ -12,6 +12,7 @@ from .fields import Reader, read_each
 from .model import SECTIONS, Contact, Language, Localized, Site
 from .parse import Document
 from .problems import Position, Problems, did_you_mean
+from .shareimage import share_font
 from .yamlsource import YList
 
 _CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)*$")
@@ -50,6 +51,10 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems,
                      "put the image (1200×630 PNG or JPEG) in content/media/ and give its name here")
         share_image = None
     share_image_alt = reader.localized("share_image_alt")
+    draw_share_images = reader.boolean("draw_share_images")
+    if draw_share_images and share_font() is None:
+        reader.warning("draw_share_images", "no Noto Sans CJK font or Pillow to draw share images with; pages share the site's image",
+                       "install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site")
     reader.finish()
     # Placeholders for broken settings let every content file be checked in the same run;
     # the errors already reported stop the build before anything is rendered.
@@ -57,7 +62,7 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems,
         title=title or Localized({}), description=description, base_url=(base_url or "").rstrip("/") + "/",
         default_language=default_language or codes[0], languages=tuple(languages), timezone=timezone or "UTC",
         fields=fields, menu=menu, contact=contact, news_per_page=news_per_page,
-        share_image=share_image, share_image_alt=share_image_alt,
+        share_image=share_image, share_image_alt=share_image_alt, draw_share_images=draw_share_images,
     )
 
 

@@ -16,6 +16,9 @@ ONCE = ("og:title", "og:type", "og:url", "og:locale", "og:site_name",
         "twitter:card", "twitter:title", "twitter:description")
 
 
+DRAWING = {"site.yaml": MINIMAL_SITE["site.yaml"] + "\n        draw_share_images: true\n"}
+
+
 def shared_pages(site: Path) -> dict:
     """Every page but those kept out of search engines (404s, the editors' translation status): they are not shared."""
     return {page: head for page, head in page_heads(site).items()
@@ -67,8 +70,8 @@ def test_every_sample_page_shares_well(sample_site: Path):
 def test_every_page_of_a_large_catalog_shares_well(catalog_1000: Path):
     problems, with_image = sharing_problems(catalog_1000, "https://example.org/")
     assert problems == []
-    # Without the font only the generated programs and news with images of their own have one.
-    assert with_image == len(shared_pages(catalog_1000)) if share_font() else with_image > 100
+    # The generated catalog does not ask for drawn images: only programs and news with their own have one.
+    assert 100 < with_image < len(shared_pages(catalog_1000))
 
 
 def test_an_article_is_shared_as_an_article(sample_site: Path):
@@ -81,7 +84,7 @@ def test_a_site_without_images_gets_drawn_ones(make_site, tmp_path):
     if share_font() is None:
         pytest.skip("no Noto Sans CJK font or Pillow to draw share images with")
     out = tmp_path / "public"
-    assert build_site(make_site(), out).written
+    assert build_site(make_site(DRAWING), out).written
     problems, with_image = sharing_problems(out, "https://example.org/")
     assert problems == [] and with_image == len(shared_pages(out))
     head = page_heads(out)["ru/partners/index.html"]
@@ -89,10 +92,22 @@ def test_a_site_without_images_gets_drawn_ones(make_site, tmp_path):
     assert png_size(out / "ru" / "share.png") == (1200, 630)
 
 
+def test_a_site_that_does_not_ask_for_drawn_images_gets_none(make_site, tmp_path):
+    out = tmp_path / "public"
+    assert build_site(make_site(), out).written
+    assert sharing_problems(out, "https://example.org/") == ([], 0)
+    assert not list(out.rglob("share.png"))
+
+
 def test_without_the_font_pages_without_images_get_summary_cards(make_site, tmp_path, monkeypatch):
     without_font(monkeypatch)
     out = tmp_path / "public"
-    assert build_site(make_site(), out).written
+    result = build_site(make_site(DRAWING), out)
+    assert result.written
+    assert [p.format() for p in result.problems.sorted()] == [
+        "site.yaml:12:20: warning: draw_share_images: no Noto Sans CJK font or Pillow to draw share images with; "
+        "pages share the site's image\n"
+        "    hint: install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site"]
     problems, with_image = sharing_problems(out, "https://example.org/")
     assert problems == [] and with_image == 0
     assert not list(out.rglob("share.png"))
@@ -133,10 +148,10 @@ def test_each_program_is_shared_with_its_own_image_in_each_language(sample_site:
 
 def without_font(monkeypatch) -> None:
     import sitegen.pipeline
-    import sitegen.render
     import sitegen.shareimage
+    import sitegen.siteconfig
 
-    for module in (sitegen.pipeline, sitegen.render, sitegen.shareimage):
+    for module in (sitegen.pipeline, sitegen.shareimage, sitegen.siteconfig):
         monkeypatch.setattr(module, "share_font", lambda: None)
 
 
