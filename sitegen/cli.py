@@ -64,6 +64,7 @@ def make_parser() -> argparse.ArgumentParser:
     command.add_argument("--jobs", type=int, default=None, help="worker processes for reading and rendering (default: CPU count)")
     command.add_argument("--no-cache", action="store_true",
                          help="render every page, ignoring what the previous build recorded in ROOT/.cache/sitegen")
+    command.add_argument("--no-search", action="store_true", help="skip the search index (Pagefind)")
 
     command = commands.add_parser("check", help="validate the content and print every problem",
                                   description="Validate the content, its Markdown links and its translations "
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)
     options = BuildOptions(root=args.root, out=(args.out or args.root / "public").resolve(), today=today,
                            base_url=args.base_url, drafts=args.drafts, strict=args.strict,
-                           cache_dir=None if args.no_cache else args.root / ".cache" / "sitegen")
+                           cache_dir=None if args.no_cache else args.root / ".cache" / "sitegen", search=not args.no_search)
     if args.jobs:
         options = dataclasses.replace(options, processes=max(1, args.jobs))
     result = build(options)
@@ -144,4 +145,6 @@ def main(argv: list[str] | None = None) -> int:
     reused = f", {result.reused} unchanged" if result.reused else ""
     print(f"Built {sum(result.pages.values())} pages ({per_language}{reused}) and {result.files} other files "
           f"in {result.seconds:.2f} s → {options.out}")
+    if result.search_seconds is not None:
+        print(f"Search index built in {result.search_seconds:.2f} s")
     return 0

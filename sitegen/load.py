@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # Page slugs that would collide with the site's own URLs.
 RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
-                            "compare"})
+                            "search", "pagefind", "compare"})
 
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,

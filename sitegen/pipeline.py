@@ -20,6 +20,7 @@ from .opendata import write_open_data
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
+from .search import SearchProblem, index_site
 from .shareimage import share_font, share_image_tasks
 from .sitefiles import calendar_tasks, static_folders, write_site_files
 from .stale import record_translations
@@ -41,6 +42,7 @@ class BuildOptions:
     processes: int = field(default_factory=lambda: len(os.sched_getaffinity(0)))
     cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
     sitemap_limit: int = SITEMAP_LIMIT  # URLs per sitemap file; past it sitemap.xml becomes an index
+    search: bool = False  # index the output with Pagefind; off by default so small builds stay fast (cli turns it on)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class BuildResult:
     files: int = 0
     reused: int = 0  # pages taken unchanged from the previous build
     seconds: float = 0.0
+    search_seconds: float | None = None  # time the search index took, when it was built
     written: bool = False
 
 
@@ -98,6 +101,8 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
                  *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
                  write_status_page(stage, catalog, urls, renderers, options.root),
                  *write_open_data(stage, catalog, urls)}
+        if options.search and not _index_for_search(stage, options, files, cache.incremental, result):
+            return result
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
         cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
@@ -105,6 +110,19 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _index_for_search(stage: Path, options: BuildOptions, files: set[str], incremental: bool,
+                      result: BuildResult) -> bool:
+    """Add the search index to the staged files; False (with the problem recorded) when it failed."""
+    try:
+        index = index_site(stage, options.out, files, incremental)
+    except SearchProblem as exc:
+        result.problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
+        return False
+    files.update(index.files)
+    result.search_seconds = index.seconds
+    return True
 
 
 def _salt(options: BuildOptions, urls: Urls) -> str:

@@ -65,6 +65,7 @@ def plan_pages(catalog: Catalog) -> list[PlannedPage]:
         PlannedPage(Route("programs"), "programs.html", codes),
         PlannedPage(Route("partners"), "partners.html", codes),
         *(PlannedPage(Route("news", number=n), "news.html", codes) for n in range(1, catalog.news_pages + 1)),
+        PlannedPage(Route("search"), "search.html", codes),
         PlannedPage(Route("not-found"), "404.html", codes),
         PlannedPage(Route("compare"), "compare.html", codes),
     ]

@@ -54,7 +54,7 @@ def sitemap_entries(pages: list[PlannedPage], catalog: Catalog, urls: Urls) -> l
     site = catalog.content.site
     entries = []
     for page in pages:
-        if page.route.kind in ("not-found", "compare"):  # both are noindex
+        if page.route.kind in ("not-found", "compare", "search"):  # all noindex
             continue
         links = tuple((site.language(code).hreflang, urls.page_absolute(page.route, code)) for code in page.translated)
         links += (("x-default", urls.absolute("")),)

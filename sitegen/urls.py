@@ -12,7 +12,7 @@ from .discover import SLUG
 class Route:
     """A page independent of language: its kind, its slug, its page number in a paginated list."""
 
-    kind: str  # home, programs, program, partners, partner, news, article, page, compare, not-found
+    kind: str  # home, programs, program, partners, partner, news, article, page, compare, search, not-found
     slug: str | None = None
     number: int = 1
 
@@ -36,6 +36,8 @@ def route_path(route: Route, language: str) -> str:
         return f"{language}/news/{slug}/"
     if kind == "page":
         return f"{language}/{slug}/"
+    if kind == "search":
+        return f"{language}/search/"
     if kind == "not-found":
         return f"{language}/404.html"
     raise ValueError(f"unknown route kind {kind!r}")

@@ -87,9 +87,9 @@ def run_cli(*args: str) -> int:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own sample catalog, built once per test session."""
+    """The repository's own sample catalog with its search index, built once per test session."""
     out = tmp_path_factory.mktemp("sample") / "public"
-    result = build_site(REPO, out)
+    result = build_site(REPO, out, search=True)
     assert result.written, "\n".join(p.format() for p in result.problems.sorted())
     return out
 

@@ -1,0 +1,123 @@
+"""Site search: the build indexes every language with Pagefind, and the theme's own search page finds programs."""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import build_site
+from test_browser import browser, page, served_site  # noqa: F401  (fixtures shared with the browser tests)
+
+RESEARCH = "spbpu-international-research-internships"
+
+
+def test_the_index_has_one_language_per_page_language_and_only_item_pages(sample_site: Path):
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "ru", "zh-hans"]
+    items = sum(1 for p in (sample_site / "en").rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == items
+    home = (sample_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in home  # lists repeat their items' text
+    assert not (sample_site / "pagefind" / "pagefind-ui.js").exists()  # the theme has its own interface
+
+
+def test_search_page_is_not_for_crawlers(sample_site: Path):
+    html = (sample_site / "ru" / "search" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "/search/" not in (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_builds_without_search_by_default_and_index_on_request(make_site, tmp_path: Path):
+    root = make_site()
+    assert build_site(root, tmp_path / "plain").written
+    assert not (tmp_path / "plain" / "pagefind").exists()
+    result = build_site(root, tmp_path / "indexed", search=True)
+    assert result.written and result.search_seconds is not None
+    assert (tmp_path / "indexed" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_failed_index_fails_the_build_and_leaves_the_published_site(make_site, tmp_path: Path, monkeypatch):
+    root, out = make_site(), tmp_path / "public"
+    assert build_site(root, out).written
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr("sitegen.search.PAGEFIND", (sys.executable, "-m", "pagefind_not_installed"))
+    result = build_site(root, out, search=True)
+    assert not result.written
+    assert [p.format() for p in result.problems.sorted()] == [
+        f"{out}: error: search index: the search indexer is not installed (pip install 'pagefind[extended]')"
+        "\n    hint: or build with --no-search"]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_an_incremental_build_indexes_the_unchanged_pages_too(make_site, tmp_path: Path):
+    root, out, cache = make_site(), tmp_path / "public", tmp_path / "cache"
+    assert build_site(root, out, search=True, cache_dir=cache).written
+    program = root / "programs" / "summer.yaml"
+    program.write_text(program.read_text(encoding="utf-8").replace("Two weeks", "Three weeks"), encoding="utf-8")
+    result = build_site(root, out, search=True, cache_dir=cache)
+    assert result.written and result.reused > 0
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(1 for p in out.rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")
+                  and '<html lang="en"' in p.read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == indexed
+    assert len(list((out / "pagefind").glob("pagefind.en_*.pf_meta"))) == 1  # the old index went
+    texts = [fragment_text(p) for p in (out / "pagefind" / "fragment").glob("en_*.pf_fragment")]
+    assert any("Three weeks" in text for text in texts)
+    assert not any("Two weeks" in text for text in texts)
+
+
+def fragment_text(path: Path) -> str:
+    """A page as Pagefind stored it for excerpts: gzip of a signature and JSON."""
+    return gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
+
+
+def search(page, served_site: str, language: str, query: str) -> list[str]:
+    """Search from the header form of the language's home page; the links of the results."""
+    page.goto(f"{served_site}{language}/")
+    page.locator(".site-search input").fill(query)
+    page.locator(".site-search button").click()
+    page.wait_for_url(f"{served_site}{language}/search/?q={quote(query)}")
+    results = page.locator("#search-results a")
+    results.first.wait_for()
+    return results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("language, query, expected", [
+    ("zh", "实习", RESEARCH),
+    ("ru", "стажировки", RESEARCH),
+    ("en", "entrepreneurship", "usst-technological-entrepreneurship"),
+])
+def test_search_finds_the_program_in_each_language(page, served_site, language, query, expected):
+    hrefs = search(page, served_site, language, query)
+    assert f"/internships/{language}/programs/{expected}/" in hrefs
+    assert all(href.startswith(f"/internships/{language}/") for href in hrefs)  # one index per language
+    status = page.locator("#search-status")
+    assert status.get_attribute("role") == "status"
+    assert str(len(hrefs)) in status.inner_text()
+    assert page.locator("#search-results mark").count() > 0
+    assert page.problems == []
+
+
+def test_russian_search_matches_other_forms_of_a_word(page, served_site, sample_site: Path):
+    """«стажировками» is written nowhere on the site; stemming finds the pages that say «стажировка»."""
+    pages = [p.read_text(encoding="utf-8").lower() for p in (sample_site / "ru").rglob("*.html")]
+    assert not any("стажировками" in text for text in pages)
+    research = (sample_site / "ru" / "programs" / RESEARCH / "index.html").read_text(encoding="utf-8")
+    assert "стажировка" in research.lower()
+    assert f"/internships/ru/programs/{RESEARCH}/" in search(page, served_site, "ru", "стажировками")
+    assert page.problems == []
+
+
+def test_the_search_page_explains_itself_without_javascript(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_site}zh/search/?q=%E5%AE%9E%E4%B9%A0")
+    assert page.locator("h1").inner_text() == "搜索"
+    message = page.locator("noscript p")  # an element only when scripts are off
+    assert message.is_visible()
+    assert "JavaScript" in message.inner_text()
+    context.close()
