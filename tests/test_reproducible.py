@@ -57,3 +57,13 @@ def test_the_build_date_in_the_output_comes_from_source_date_epoch(make_site, tm
             assert stamps == {dt.datetime.combine(day, dt.time(0), dt.timezone.utc)}, path
     cli_build(root, tmp_path / "c", "--today", "2026-12-04", epoch=0)  # --today wins over the environment
     assert files_of(tmp_path / "b") == files_of(tmp_path / "c")
+
+
+def test_the_1000_program_catalog_rebuilt_serially_elsewhere_is_byte_identical(catalog_1000: Path, tmp_path: Path):
+    """The session's catalog was built in parallel, in-process, with --today; this one serially by the CLI."""
+    from generate import generate
+    generate(1000, tmp_path / "site", seed=1)
+    cli_build(tmp_path / "site", tmp_path / "public", "--jobs", "1", "--no-search")
+    first, second = files_of(catalog_1000), files_of(tmp_path / "public")
+    assert len(first) > 7000 and sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
