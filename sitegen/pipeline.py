@@ -20,7 +20,7 @@ from .opendata import write_open_data
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
-from .search import SearchProblem, index_site
+from .search import SearchProblem, index_site, previous_index
 from .shareimage import share_font, share_image_tasks
 from .sitefiles import calendar_tasks, static_folders, write_site_files
 from .stale import record_translations
@@ -101,7 +101,8 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
                  *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
                  write_status_page(stage, catalog, urls, renderers, options.root),
                  *write_open_data(stage, catalog, urls)}
-        if options.search and not _index_for_search(stage, options, files, cache.incremental, result):
+        nothing_rendered = rendered.reused == sum(rendered.written.values())
+        if options.search and not _index_for_search(stage, options, files, cache, nothing_rendered, result):
             return result
         result.files = len(files) - sum(result.pages.values())
         publish(stage, options.out, files, cache)
@@ -112,11 +113,14 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     return result
 
 
-def _index_for_search(stage: Path, options: BuildOptions, files: set[str], incremental: bool,
-                      result: BuildResult) -> bool:
-    """Add the search index to the staged files; False (with the problem recorded) when it failed."""
+def _index_for_search(stage: Path, options: BuildOptions, files: set[str], cache: PageCache,
+                      nothing_rendered: bool, result: BuildResult) -> bool:
+    """Add the search index to the staged files, or keep the last one; False (with the problem recorded) when it failed."""
+    if cache.incremental and (kept := previous_index(files, cache.previous_files, nothing_rendered)):
+        files.update(kept)
+        return True
     try:
-        index = index_site(stage, options.out, files, incremental)
+        index = index_site(stage, options.out, files, cache.incremental)
     except SearchProblem as exc:
         result.problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
         return False

@@ -33,6 +33,18 @@ class SearchProblem(Exception):
     """Pagefind is missing or failed; the message says what to do."""
 
 
+def previous_index(files: set[str], previous: frozenset[str], nothing_rendered: bool) -> list[str]:
+    """The last build's index, when no page was rendered again and the pages are the same ones; else [].
+
+    Indexing takes seconds on a large site, most of a rebuild in which nothing changed.
+    """
+    def pages(names) -> set[str]:
+        return {name for name in names if name.endswith(".html")}
+
+    index = sorted(name for name in previous if name.startswith(FOLDER + "/"))
+    return index if nothing_rendered and index and pages(files) == pages(previous) else []
+
+
 def index_site(stage: Path, out: Path, files: set[str], incremental: bool) -> SearchIndex:
     """Write the index into stage/pagefind from every HTML page of the new output.
 

@@ -70,6 +70,19 @@ def test_an_incremental_build_indexes_the_unchanged_pages_too(make_site, tmp_pat
     assert not any("Two weeks" in text for text in texts)
 
 
+def test_a_rebuild_with_no_page_rendered_again_keeps_the_last_index(make_site, tmp_path: Path):
+    root = make_site({"content/pages/about.en.md": "---\ntitle: About us\n---\nWho we are.\n"})
+    out, cache = tmp_path / "public", tmp_path / "cache"
+    assert build_site(root, out, search=True, cache_dir=cache).written
+    index = {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    result = build_site(root, out, search=True, cache_dir=cache)
+    assert result.written and result.search_seconds is None  # Pagefind did not run
+    assert {p: p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()} == index
+    (root / "content/pages/about.en.md").unlink()  # a page gone: its index entry must go too
+    result = build_site(root, out, search=True, cache_dir=cache)
+    assert result.written and result.search_seconds is not None
+
+
 def fragment_text(path: Path) -> str:
     """A page as Pagefind stored it for excerpts: gzip of a signature and JSON."""
     return gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
