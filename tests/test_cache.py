@@ -56,6 +56,17 @@ def test_a_new_build_date_changes_statuses_and_rerenders(make_site, tmp_path):
     assert build_site(root, out, cache_dir=cache, today=dt.date(2027, 1, 1)).reused == 0
 
 
+def test_a_rebuild_on_a_new_date_matches_a_full_build_on_that_date(make_site, tmp_path):
+    """Calendars included: their DTSTAMP is the build date."""
+    import datetime as dt
+    from test_golden import files_of
+    root, out, cache, later = make_site(), tmp_path / "out", tmp_path / "cache", dt.date(2026, 12, 1)
+    build_site(root, out, cache_dir=cache)
+    build_site(root, out, cache_dir=cache, today=later)
+    build_site(root, tmp_path / "full", today=later)
+    assert list(out.rglob("*.ics")) and files_of(out) == files_of(tmp_path / "full")
+
+
 NEWS = {
     "content/news/2026-03-01-opening.en.md": "---\ntitle: Opening\ndate: 2026-03-01\nprograms: [summer]\npartners: [acme]\n---\nWe open.\n",
     "content/news/2026-03-01-opening.ru.md": "---\ntitle: Открытие\ndate: 2026-03-01\nprograms: [summer]\n---\nОткрываемся.\n",
