@@ -1,12 +1,17 @@
 """Shared fixtures: inline sites written from {path: text}, builds into temp folders, external tools."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import http.server
 import os
 import shutil
 import sys
 import textwrap
+import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -128,3 +133,21 @@ def require_tool(*candidates: str) -> str:
     if IN_CI:
         pytest.fail(f"{message}; under CI=true this is a failure, not a skip")
     pytest.skip(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request into the test output."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def static_host(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """`folder` served on a free loopback port, as a static host would; yields its http://127.0.0.1:PORT/ address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()

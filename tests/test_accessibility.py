@@ -6,17 +6,14 @@ with one page per type.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, require_tool
+from conftest import REPO, require_tool, static_host
 from test_browser import browser, served_site  # noqa: F401  (fixtures shared with the browser tests)
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -63,17 +60,10 @@ def axe_script() -> Path:
     return Path(require_tool(str(AXE)))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served_1000(catalog_1000: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(catalog_1000)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with static_host(catalog_1000) as address:
+        yield address
 
 
 def visit(browser, url: str, axe_script: Path, redirects: bool) -> tuple[dict[str, list[dict]], list[str], list[str]]:

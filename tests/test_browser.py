@@ -1,14 +1,11 @@
 """The sample site in a real browser: Debian's Chromium driven by Playwright, never a downloaded browser."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import require_module, require_tool
+from conftest import require_module, require_tool, static_host
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
@@ -17,19 +14,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 @pytest.fixture(scope="module")
 def served_site(sample_site: Path):
     """The sample site on a free loopback port, with its base path as built (/internships/)."""
-    handler = functools.partial(_Handler, directory=str(sample_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     (sample_site.parent / "internships").unlink(missing_ok=True)
     (sample_site.parent / "internships").symlink_to(sample_site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/internships/"
-    server.shutdown()
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output quiet
-        pass
+    with static_host(sample_site.parent) as address:
+        yield address + "internships/"
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,19 @@
 """The root page and the root 404 send visitors to their language, in Debian's Chromium (Playwright)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE, build_site
+from conftest import MINIMAL_SITE, QuietHandler, build_site, static_host
 from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 BASE = "/internships/"
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(QuietHandler):
     """Serves the site under its base path and answers a missing file with the root 404.html, as static hosts do."""
 
     def translate_path(self, path: str) -> str:
@@ -33,16 +30,11 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # keep test output quiet
-        pass
-
 
 @pytest.fixture(scope="module")
 def host(sample_site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(sample_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{BASE}"
-    server.shutdown()
+    with static_host(sample_site, _StaticHost) as address:
+        yield address.rstrip("/") + BASE
 
 
 @pytest.fixture

@@ -3,16 +3,13 @@ read it without JavaScript, save and compare programs, count the days to a deadl
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site
-from test_browser import _Handler, browser  # noqa: F401  (the shared Chromium fixture)
+from conftest import build_site, static_host
+from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 SAVED = "sitegen.saved-programs"
 
@@ -31,10 +28,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with static_host(site) as address:
+        yield address
 
 
 @pytest.fixture
