@@ -92,9 +92,9 @@ def test_dates_fees_and_durations_are_formatted_by_locale(make_site, tmp_path):
     out = tmp_path / "public"
     build_site(make_site({"programs/summer.yaml": program}), out)
     english, russian = read(out, "en/programs/summer/index.html"), read(out, "ru/programs/summer/index.html")
-    assert "1–14 Jul 2027" in english and "€1,500" in english and "2 weeks" in english
+    assert "1\u2009–\u200914 Jul 2027" in english and "€1,500" in english and "2 weeks" in english
     assert "1 March 2027, 23:59 (Moscow Standard Time)" in english
-    assert "1–14 июл. 2027\u202fг." in russian and "1\xa0500\xa0€" in russian and "2 недели" in russian
+    assert "1—14 июл. 2027\u202fг." in russian and "1\xa0500\xa0€" in russian and "2 недели" in russian
     assert "1\xa0200" in russian  # seats, with the Russian thousands separator
 
 

@@ -61,7 +61,7 @@ def test_babel_formats_dates_numbers_money_durations_countries_and_languages():
     assert en.date(dt.date(2026, 3, 1)) == "1 March 2026"
     assert ru.date(dt.date(2026, 3, 1)) == "1 марта 2026\u202fг."
     assert zh.date(dt.date(2026, 3, 1)) == "2026年3月1日"
-    assert en.interval(dt.date(2026, 7, 1), dt.date(2026, 7, 14)) == "1–14 Jul 2026"
+    assert en.interval(dt.date(2026, 7, 1), dt.date(2026, 7, 14)) == "1\u2009–\u200914 Jul 2026"
     assert en.currency(Decimal("1500"), "CNY") == "CN¥1,500"
     assert ru.currency(Decimal("1500.5"), "RUB") == "1\xa0500,50\xa0₽"
     assert ru.duration(Duration("weeks", 5)) == "5 недель"
