@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .markup import store as markdown_store
+from .outfolder import Published
 
 if TYPE_CHECKING:
     from .plan import PlannedPage
@@ -34,10 +35,11 @@ def digest(*parts: str | bytes) -> str:
 def files_digest(folders: Iterable[Path], pattern: str = "*") -> str:
     """One digest of every file's name and bytes under the folders."""
     hasher = hashlib.blake2b(digest_size=16)
-    for folder in folders:
+    for index, folder in enumerate(folders):  # names relative to their folder: the same site anywhere, the same digest
         for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
             if path.is_file():
-                hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                name = f"{index}/{path.relative_to(folder).as_posix()}"
+                hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
 
 
@@ -47,7 +49,12 @@ def code_digest() -> str:
 
 @dataclass
 class PageCache:
-    """Fingerprints of the pages in `previous_out`, as recorded by the build that wrote it."""
+    """Fingerprints of the pages in `previous_out`, as recorded by the build that wrote it.
+
+    The record counts only while the output is still the one it describes: the output's marker names
+    the build that wrote it, and a record of any other build (one killed before saving it, an older
+    one, a tampered one) is ignored, so every page is rendered again.
+    """
 
     manifest: Path | None
     previous_out: Path
@@ -56,7 +63,7 @@ class PageCache:
     previous_files: frozenset[str] = frozenset()
 
     @classmethod
-    def open(cls, cache_dir: Path | None, out: Path, salt: str) -> "PageCache":
+    def open(cls, cache_dir: Path | None, out: Path, salt: str, published: Published) -> "PageCache":
         """The previous build's fingerprints, and its converted Markdown loaded into the Markdown store."""
         if cache_dir is None:
             return cls(None, out, salt)
@@ -64,28 +71,29 @@ class PageCache:
         manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8"))
-            if recorded.get("salt") == salt and out.is_dir():
-                return cls(manifest, out, salt, dict(recorded["pages"]), frozenset(recorded["files"]))
+            pages, files = dict(recorded["pages"]), frozenset(recorded["files"])
+            if (recorded.get("salt") == salt and published.build is not None and recorded.get("build") == published.build
+                    and files == published.files and pages.keys() <= files
+                    and all(isinstance(v, str) for v in pages.values())):
+                return cls(manifest, out, salt, pages, files)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no usable manifest: every page is rendered
         return cls(manifest, out, salt)
 
-    def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str | None:
+    def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str:
         """From the page's view: exact, but the view must be built first."""
-        if self.manifest is None:
-            return None
         return digest(self.salt, language_salt, template, repr(sorted(context.items())))
 
     def source_fingerprint(self, language_salt: str, page: PlannedPage, digests: Mapping[str, str]) -> str | None:
         """From the digests of the files the page shows, as planned: no view needed."""
-        if self.manifest is None or page.depends is None:
+        if page.depends is None:
             return None
         shown = [digests.get(source, source) for source in page.depends]
         return digest(self.salt, language_salt, page.template, repr(page.route), repr(page.translated), *shown)
 
     @property
     def incremental(self) -> bool:
-        """True when the previous output can be updated in place: only changed files are written."""
+        """True when the previous output can be reused: only changed files are written."""
         return bool(self.old)
 
     def unchanged(self, relative: str, fingerprint: str | None) -> bool:
@@ -93,13 +101,18 @@ class PageCache:
         return (fingerprint is not None and self.old.get(relative) == fingerprint
                 and (self.previous_out / relative).is_file())
 
-    def save(self, pages: dict[str, str], files: set[str], rendered_all: bool) -> None:
+    def save(self, build: str, pages: dict[str, str], files: set[str], rendered_all: bool) -> None:
         """Record this build's fingerprints, its files and its Markdown; after a full render unused Markdown is dropped."""
         if self.manifest is None:
             return
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest.with_suffix(".tmp")
-        record = {"salt": self.salt, "pages": pages, "files": sorted(files)}
+        record = {"salt": self.salt, "build": build, "pages": pages, "files": sorted(files)}
         temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.manifest)
         markdown_store.save(self.manifest.parent / "markdown.json", code_digest(), prune=rendered_all)
+
+
+def build_id(fingerprints: Mapping[str, str]) -> str:
+    """Names a build by what its fingerprinted files show: the same content and generator give the same id."""
+    return digest(json.dumps(fingerprints, sort_keys=True))

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .formats import FORMATS, as_text
+from .outfolder import OutputRefused
 from .pipeline import BuildOptions, build
 from .problems import Problems
 
@@ -58,7 +59,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("build", help="build the site into a folder", description="Build the site.")
     site_options(command)
-    command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/public)")
+    command.add_argument("--out", type=Path, default=None,
+                         help="output folder (default: ROOT/public); replaced whole, so it must be empty, new, "
+                              "or an earlier output of this generator")
+    command.add_argument("--force", action="store_true",
+                         help="replace the output folder even if it holds files this generator did not write")
     command.add_argument("--base-url", type=_url, default=None,
                          help="absolute URL the site is published at, overriding site.yaml's base_url")
     command.add_argument("--jobs", type=int, default=None, help="worker processes for reading and rendering (default: CPU count)")
@@ -133,10 +138,15 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)
     options = BuildOptions(root=args.root, out=(args.out or args.root / "public").resolve(), today=today,
                            base_url=args.base_url, drafts=args.drafts, strict=args.strict,
-                           cache_dir=None if args.no_cache else args.root / ".cache" / "sitegen", search=not args.no_search)
+                           cache_dir=None if args.no_cache else args.root / ".cache" / "sitegen", search=not args.no_search,
+                           force=args.force)
     if args.jobs:
         options = dataclasses.replace(options, processes=max(1, args.jobs))
-    result = build(options)
+    try:
+        result = build(options)
+    except OutputRefused as exc:
+        print(f"Not built: {exc}", file=sys.stderr)
+        return 2
     report(result.problems, args.strict)
     if not result.written:
         print("Build failed; nothing was written (the previous output is untouched).", file=sys.stderr)

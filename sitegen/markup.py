@@ -139,7 +139,9 @@ class MarkdownStore:
         try:
             recorded = json.loads(path.read_text(encoding="utf-8"))
             if recorded["salt"] == salt:
-                self.entries.update({key: Rendered(*value) for key, value in recorded["entries"].items()})
+                # Sanitised again: the cache is a file anyone with the checkout can edit, unlike the code.
+                self.entries.update({key: Rendered(sanitize(html), sanitize(toc))
+                                     for key, (html, toc) in recorded["entries"].items()})
                 self.synced = _file_state(path, salt)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no usable cache: convert everything

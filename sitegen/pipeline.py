@@ -1,4 +1,4 @@
-"""The build, stage by stage: load → catalog → plan → render → write → swap."""
+"""The build, stage by stage: load → catalog → plan → render → write → publish."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,12 +11,14 @@ from pathlib import Path
 import jinja2
 
 from .assets import collect_assets
-from .cache import PageCache, code_digest, digest, files_digest
+from .cache import PageCache, build_id, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
 from .coverage import item_texts
 from .load import load_content
 from .memo import SourceMemo
 from .opendata import write_open_data
+from .outfolder import Published, check_output
+from .publish import link_unchanged, output_lock, publish, remove_leftovers, staging
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
@@ -28,7 +30,7 @@ from .status import write_status_page
 from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
 from .urls import Urls
 from .sitemap import SITEMAP_LIMIT
-from .write import publish, render_pages, staging
+from .write import render_pages
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class BuildOptions:
     cache_dir: Path | None = None  # where page fingerprints are kept between builds; None: render every page
     sitemap_limit: int = SITEMAP_LIMIT  # URLs per sitemap file; past it sitemap.xml becomes an index
     search: bool = False  # index the output with Pagefind; off by default so small builds stay fast (cli turns it on)
+    force: bool = False  # replace an output folder that holds files this generator did not write
 
 
 @dataclass
@@ -54,6 +57,11 @@ class BuildResult:
     seconds: float = 0.0
     search_seconds: float | None = None  # time the search index took, when it was built
     written: bool = False
+
+
+def protected_folders() -> list[Path]:
+    """The generator's own folders, which no output may overlap."""
+    return [Path(__file__).resolve().parent, DEFAULT_THEME, DEFAULT_LOCALES]
 
 
 def template_dirs(root: Path) -> list[Path]:
@@ -72,6 +80,8 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
+    out = options.out.resolve()
+    check_output(out, options.root, protected_folders(), options.force)  # before anything: a refusal touches nothing
     content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
                            memo=memo)
     if content is None or problems.has_errors(options.strict):
@@ -82,47 +92,77 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     translations = {code: load_catalog(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
-    with staging(options.out) as stage:
-        try:
-            renderers = _renderers(catalog, urls, options.root, translations, options.cache_dir)
-        except TemplateProblem as exc:
-            problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
-            return result
-        pages = plan_pages(catalog)
-        cache = PageCache.open(options.cache_dir, options.out, _salt(options, urls))
-        tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
-                 *share_image_tasks(stage, catalog, renderers, cache)]
-        rendered = render_pages(pages, renderers, stage, options.processes, cache, tasks)
-        result.pages, result.reused = rendered.written, rendered.reused
-        problems.items.extend(rendered.problems)
-        if problems.has_errors(options.strict):
-            return result
-        files = {*rendered.files,
-                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
-                 write_status_page(stage, catalog, urls, renderers, options.root),
-                 *write_open_data(stage, catalog, urls)}
-        nothing_rendered = rendered.reused == sum(rendered.written.values())
-        if options.search and not _index_for_search(stage, options, files, cache, nothing_rendered, result):
-            return result
-        result.files = len(files) - sum(result.pages.values())
-        publish(stage, options.out, files, cache)
-        cache.save(rendered.fingerprints, files, rendered_all=not rendered.reused)
+    with output_lock(out):
+        remove_leftovers(out)
+        published = check_output(out, options.root, protected_folders(), options.force)  # now no build can change it
+        with staging(out) as stage:
+            try:
+                if not _write(stage, out, published, options, catalog, urls, translations, result):
+                    return result
+            except OSError as exc:
+                _cannot_write(exc, stage, out, problems)
+                return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _index_for_search(stage: Path, options: BuildOptions, files: set[str], cache: PageCache,
-                      nothing_rendered: bool, result: BuildResult) -> bool:
-    """Add the search index to the staged files, or keep the last one; False (with the problem recorded) when it failed."""
-    if cache.incremental and (kept := previous_index(files, cache.previous_files, nothing_rendered)):
-        files.update(kept)
-        return True
+def _write(stage: Path, out: Path, published: Published, options: BuildOptions, catalog: Catalog, urls: Urls,
+           translations, result: BuildResult) -> bool:
+    """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
+    problems = result.problems
     try:
-        index = index_site(stage, options.out, files, cache.incremental)
+        renderers = _renderers(catalog, urls, options.root, translations, options.cache_dir)
+    except TemplateProblem as exc:
+        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
+        return False
+    pages = plan_pages(catalog)
+    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
+    tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
+             *share_image_tasks(stage, catalog, renderers, cache)]
+    rendered = render_pages(pages, renderers, stage, options.processes, cache, tasks)
+    result.pages, result.reused = rendered.written, rendered.reused
+    problems.items.extend(rendered.problems)
+    if problems.has_errors(options.strict):
+        return False
+    files = {*rendered.files,
+             *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
+             write_status_page(stage, catalog, urls, renderers, options.root),
+             *write_open_data(stage, catalog, urls)}
+    nothing_rendered = rendered.reused == sum(rendered.written.values())
+    kept_index = options.search and cache.incremental and previous_index(files, cache.previous_files, nothing_rendered)
+    files.update(kept_index or ())
+    link_unchanged(stage, out, files)
+    if options.search and not kept_index and not _index_for_search(stage, out, files, result):
+        return False
+    result.files = len(files) - sum(result.pages.values())
+    build = build_id(rendered.fingerprints)
+    publish(stage, out, build, files)
+    try:
+        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused)
+    except OSError as exc:  # the site is published; the next build just renders everything
+        problems.warning(Position(exc.filename or str(options.cache_dir)), "",
+                         f"cannot record the build cache: {exc.strerror or exc}", "the next build renders every page")
+    return True
+
+
+def _cannot_write(exc: OSError, stage: Path, out: Path, problems: Problems) -> None:
+    """A full disk, a read-only folder: one line naming the file as it would have been published."""
+    names = [Path(name) for name in (exc.filename2, exc.filename) if name]  # a copy names its source, then its target
+    path = next((name for name in names if name.is_relative_to(stage)), names[0] if names else out)
+    if path.is_relative_to(stage):
+        path = out / path.relative_to(stage)
+    problems.error(Position(str(path)), "", f"cannot write the site: {exc.strerror or exc}",
+                   "free some space or fix the folder's permissions, then build again; the previous site is untouched")
+
+
+def _index_for_search(stage: Path, out: Path, files: set[str], result: BuildResult) -> bool:
+    """Add the search index to the staged site; False (with the problem recorded) when it failed."""
+    try:
+        index = index_site(stage, out, files, False)
     except SearchProblem as exc:
-        result.problems.error(Position(str(options.out)), "", f"search index: {exc}", "or build with --no-search")
+        result.problems.error(Position(str(out)), "", f"search index: {exc}", "or build with --no-search")
         return False
     files.update(index.files)
     result.search_seconds = index.seconds

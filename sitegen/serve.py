@@ -169,7 +169,7 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     out.mkdir()
     base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1', 'localhost') else host}:{port}/"
     options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
-                           cache_dir=workspace / "cache")
+                           cache_dir=workspace / "cache", force=True)  # the folder is the server's own
     rebuilder = Rebuilder(options)
     app = web.Application([*RELOAD_ROUTES, (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)})],
                           log_function=_log_request)

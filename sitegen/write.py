@@ -1,16 +1,13 @@
-"""Write the site into a staging folder, in parallel, and swap it in only when the build succeeded."""
+"""Write the site's pages into the staging folder, in parallel worker processes."""
 from __future__ import annotations
 
-import contextlib
 import functools
 import multiprocessing
-import os
 import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from .cache import PageCache
 from .markup import Rendered as RenderedMarkdown
@@ -29,51 +26,6 @@ _renderers: dict[str, Renderer] = {}
 _stage: Path = Path()
 _cache: PageCache = PageCache(None, Path())
 _tasks: list[Callable[[], "Rendered"]] = []
-
-
-@contextlib.contextmanager
-def staging(out: Path) -> Iterator[Path]:
-    """A fresh folder beside `out`, removed on leaving unless `swap_in` made it the output."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def publish(stage: Path, out: Path, files: set[str], cache: PageCache) -> None:
-    """Make the staged build the output: swap whole folders, or after an incremental build move in the changes."""
-    if cache.incremental:
-        _apply_changes(stage, out, files, cache.previous_files)
-    else:
-        swap_in(stage, out)
-
-
-def _apply_changes(stage: Path, out: Path, files: set[str], previous: frozenset[str]) -> None:
-    """The stage holds only what changed; replace those files one by one (each atomically), drop what went."""
-    for path in sorted(stage.rglob("*")):
-        if path.is_file():
-            target = out / path.relative_to(stage)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-    for relative in sorted(previous - files):
-        (out / relative).unlink(missing_ok=True)
-        for folder in (out / relative).parents:
-            if folder == out or any(folder.iterdir()):
-                break
-            folder.rmdir()
-
-
-def swap_in(stage: Path, out: Path) -> None:
-    stage.chmod(0o755)  # mkdtemp makes it private
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        os.replace(out, old / "site")
-    os.replace(stage, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_file(stage: Path, relative: str, data: bytes | str) -> None:

@@ -1,0 +1,148 @@
+"""Publish a build so that the output folder is always the whole old site or the whole new one.
+
+A build writes into a staging folder beside the output, links into it every unchanged file of the
+previous output (hard links: no copying, no space), records what it wrote (outfolder.MARKER), and
+then exchanges the two folders in one step (Linux renameat2 with RENAME_EXCHANGE). A process killed
+at any instant leaves either the old folder or the new one in place, plus a staging folder that the
+next build removes. One build at a time holds the output's lock; a second one is refused.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import functools
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from .outfolder import MARKER, OutputRefused, is_safe_relative, marker_text, read_marker
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+# File systems or kernels without the exchange: the two folders then swap with two renames.
+NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+def _stage_prefix(out: Path) -> str:
+    return f".{out.name}.staging-"
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the output's lock file (beside it) for the whole build; refuse when another build holds it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.lock"
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            raise OutputRefused(f"another build is writing {out} right now: wait for it to finish, "
+                                f"then build again") from None
+        if _same_file(descriptor, path):
+            break
+        os.close(descriptor)  # the build that held it removed it meanwhile: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(descriptor)
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        held, named = os.fstat(descriptor), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed; only folders of ours (empty, or with our marker).
+
+    Call with the output's lock held, so that no running build owns them.
+    """
+    for path in out.parent.glob(f"{_stage_prefix(out)}*"):
+        if path.is_dir() and not path.is_symlink() and (not any(path.iterdir()) or (path / MARKER).is_file()):
+            shutil.rmtree(path)
+
+
+@contextlib.contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A new folder beside `out`, marked as ours at once; removed on leaving, whatever it then holds."""
+    stage = Path(tempfile.mkdtemp(prefix=_stage_prefix(out), dir=out.parent))
+    try:
+        (stage / MARKER).write_text(marker_text("", ()), encoding="utf-8")
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def link_unchanged(stage: Path, out: Path, files: set[str]) -> None:
+    """Fill the stage with the files this build kept from the previous output, as hard links to them."""
+    for relative in sorted(files):
+        target = stage / relative
+        if os.path.lexists(target):
+            continue
+        if not is_safe_relative(relative):
+            raise ValueError(f"not a path inside the output: {relative!r}")
+        source = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copyfile(source, target, follow_symlinks=False)
+
+
+def publish(stage: Path, out: Path, build: str, files: set[str]) -> None:
+    """Record what the stage holds, then make it the output in one step; the old output goes."""
+    temporary = stage / f"{MARKER}.new"
+    temporary.write_text(marker_text(build, files), encoding="utf-8")
+    os.replace(temporary, stage / MARKER)
+    stage.chmod(0o755)  # mkdtemp makes it private
+    if not os.path.lexists(out):
+        os.rename(stage, out)
+        return
+    exchange(stage, out)
+    # The stage's name now holds the previous output; `staging` removes it on leaving.
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap two folders atomically where the system can; else by two renames (a short gap without `second`)."""
+    sys.audit("sitegen.exchange", str(first), str(second))
+    rename = _renameat2()
+    if rename is not None:
+        if rename(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+            return
+        error = ctypes.get_errno()
+        if error not in NO_EXCHANGE:
+            raise OSError(error, os.strerror(error), str(second))
+    aside = first.with_name(first.name + ".previous")
+    os.rename(second, aside)
+    os.rename(first, second)
+    os.rename(aside, first)
+
+
+@functools.cache
+def _renameat2():
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def previous_build(out: Path) -> str | None:
+    record = read_marker(out)
+    return record.build if record else None
