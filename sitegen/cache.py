@@ -33,10 +33,12 @@ def digest(*parts: str | bytes) -> str:
 
 def files_digest(folders: Iterable[Path], pattern: str = "*") -> str:
     """One digest of every file's name and bytes under the folders."""
+    from .walk import nothing_ignored, walk  # a link out of a folder is not followed: its site is not known here
+
     hasher = hashlib.blake2b(digest_size=16)
     for folder in folders:
-        for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
-            if path.is_file():
+        for path in walk(folder, folder, nothing_ignored).files:
+            if path.match(pattern):
                 hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
 

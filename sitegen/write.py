@@ -175,12 +175,13 @@ def copy_tree(source: Path, stage: Path, folder: str) -> list[str]:
 
     Returns the copied files' paths relative to the stage.
     """
+    from .walk import walk  # a link out of `source` is not followed: its site is not known here
+
     copied = []
-    for path in sorted(source.rglob("*")) if source.is_dir() else ():
+    for path in walk(source, source).files:
         relative = path.relative_to(source)
-        if path.is_file() and not any(part.startswith(("_", ".")) for part in relative.parts):
-            destination = stage / folder / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
-            copied.append(f"{folder}/{relative.as_posix()}")
+        destination = stage / folder / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+        copied.append(f"{folder}/{relative.as_posix()}")
     return copied

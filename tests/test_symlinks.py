@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, TODAY, build_site, require_tool, run_cli
+from sitegen.cache import files_digest
 from sitegen.pipeline import check
+from sitegen.walk import walk
+from sitegen.write import copy_tree
 
 SECRET = "sk-live-0000-do-not-publish"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>'
@@ -106,6 +109,24 @@ def test_site_yaml_linked_outside_is_refused_and_not_reported_missing(make_site,
     assert printed(root) == [
         f"site.yaml: error: this is a link to a file outside the site ({outside / 'program.yaml'}); "
         f"it is not read\n{COPY_FILE}"]
+
+
+def test_links_inside_the_site_are_followed(make_site, tmp_path):
+    root = make_site({
+        "partners/acme.yaml": LOGO,
+        "content/media/photo.svg": SVG,
+        "shared/pictures/map.svg": SVG.replace("/>", "><title>map</title></svg>"),
+    })
+    link(root, "content/media/same-photo.svg", "photo.svg")
+    link(root, "content/media/pictures", "../../shared/pictures")
+    link(root, "partners/logos/acme.svg", "../../content/media/photo.svg")
+    assert printed(root) == []
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    assert (out / "media/same-photo.svg").read_text(encoding="utf-8") == SVG
+    assert "map" in (out / "media/pictures/map.svg").read_text(encoding="utf-8")
+    assert (out / "logos/acme.svg").read_text(encoding="utf-8") == SVG
+    assert not any(path.is_symlink() for path in out.rglob("*"))
 
 
 def test_a_link_into_a_hidden_folder_of_the_site_is_refused(make_site, tmp_path):
@@ -224,3 +245,37 @@ def test_an_unreadable_file_is_an_error_naming_it(make_site, locked, tmp_path):
         "    hint: let the user who builds the site read it (chmod a+r 'content/media/photo.svg'), "
         "or start its name with _ to leave it out\n"), checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+LINKED_OUT = ("babel.cfg", "content/media/report.pdf", "locales/ru/LC_MESSAGES/messages.po",
+              "partners/logos/acme.svg", "programs/elsewhere.yaml", "theme/static/css/site.css",
+              "theme/templates/_macros.html", "theme/templates/base.html", "translations.lock")
+
+
+def test_check_and_build_never_open_what_a_link_out_of_the_site_leads_to(make_site, tmp_path):
+    root = make_site()
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer forever, so a run that reads it times out
+    for relative in LINKED_OUT:
+        link(root, relative, pipe)
+    expected = "".join(f"{relative}: error: this is a link to a file outside the site ({pipe}); it is not read\n"
+                       f"{COPY_FILE}\n" for relative in LINKED_OUT)
+    for command in (["check", "--root", str(root)],
+                    ["build", "--root", str(root), "--out", str(tmp_path / "public"), "--no-search"]):
+        done = subprocess.run([sys.executable, str(REPO / "build.py"), *command, "--today", TODAY.isoformat()],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and done.stderr.startswith(expected), done.stderr
+    assert not (tmp_path / "public").exists()
+
+
+def test_folders_walked_without_knowing_the_site_never_leave_them(tmp_path, outside):
+    folder = tmp_path / "templates"
+    (folder / "partials").mkdir(parents=True)
+    (folder / "base.html").write_text("<html></html>", encoding="utf-8")
+    before = files_digest([folder])
+    link(folder, "partials/secret.html", outside / "secret.pdf")
+    link(folder, "everything", "/")
+    link(folder, "partials/loop", "..")
+    assert files_digest([folder]) == before
+    assert copy_tree(folder, tmp_path / "stage", "copied") == ["copied/base.html"]
+    assert [path.relative_to(folder).as_posix() for path in walk(folder, folder).files] == ["base.html"]
