@@ -8,14 +8,18 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, TODAY, build_site, require_tool, run_cli
 from sitegen.cache import files_digest
 from sitegen.pipeline import check
+from sitegen.serve import ServedSite
 from sitegen.walk import walk
+from sitegen.watch import snapshot
 from sitegen.write import copy_tree
+from test_rebuild import SITE, Live
 
 SECRET = "sk-live-0000-do-not-publish"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>'
@@ -279,3 +283,40 @@ def test_folders_walked_without_knowing_the_site_never_leave_them(tmp_path, outs
     assert files_digest([folder]) == before
     assert copy_tree(folder, tmp_path / "stage", "copied") == ["copied/base.html"]
     assert [path.relative_to(folder).as_posix() for path in walk(folder, folder).files] == ["base.html"]
+
+
+
+def test_dev_server_answers_404_for_a_link_out_of_its_output(tmp_path, outside):
+    out = tmp_path / "site"
+    (out / "en").mkdir(parents=True)
+    (out / "en/index.html").write_text("<!DOCTYPE html><title>home</title>", encoding="utf-8")
+    link(out, "media/report.pdf", outside / "secret.pdf")
+    link(out, "passwd", "/etc/passwd")
+    link(out, "logos", outside / "logos")
+    served = ServedSite(SimpleNamespace(options=SimpleNamespace(out=out)), 0)
+    assert served.find("en/") == out / "en/index.html"
+    for path in ("media/report.pdf", "passwd", "logos/logo-0.svg", "logos/", "logos"):
+        assert served.find(path) is None, path
+
+
+def test_dev_server_does_not_copy_a_media_file_replaced_by_a_link_out(make_site, outside, tmp_path):
+    live = Live(make_site(SITE), tmp_path)
+
+    def point_outside(root: Path) -> None:
+        (root / "content/media/photo.svg").unlink()
+        link(root, "content/media/photo.svg", outside / "secret.pdf")
+
+    outcome = live.change(point_outside)
+    assert outcome.action == "failed"
+    assert [problem.format() for problem in live.rebuilder.report.problems] == [
+        f"content/media/photo.svg: error: this is a link to a file outside the site ({outside / 'secret.pdf'}); "
+        f"it is not read\n{COPY_FILE}"]
+    assert SECRET not in (live.options.out / "media/photo.svg").read_text(encoding="utf-8")
+
+
+def test_the_watcher_does_not_walk_a_folder_linked_out_of_the_site(make_site):
+    root = make_site()
+    link(root, "content", "/")
+    started = time.perf_counter()
+    assert [path for path in snapshot(root) if path.startswith("content")] == ["content"]
+    assert time.perf_counter() - started < 5
