@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from .translations import DEFAULT_THEME, PACKAGE_ROOT
+from .walk import Folder, walk
 
 HASH_LENGTH = 10  # hex digits of SHA-256: a collision between two versions of one file is out of reach
 
@@ -40,17 +44,22 @@ def hashed_name(logical: str, data: bytes) -> str:
     return str(path.with_name(f"{path.stem}.{tag}{path.suffix}"))
 
 
-def static_sources(folders: list[Path]) -> dict[str, Path]:
+def static_folders(root: Path) -> list[Folder]:
+    """The built-in theme's static files, then the site's own, which win; each walked without leaving its owner."""
+    builtin = Folder(DEFAULT_THEME / "static", PACKAGE_ROOT)
+    own = Folder(root / "theme" / "static", root)
+    return [builtin] if os.path.realpath(own.path) == os.path.realpath(builtin.path) else [builtin, own]
+
+
+def static_sources(folders: list[Folder]) -> dict[str, Path]:
     """Each static file by its name under static/; a file in a later folder replaces an earlier one."""
     sources: dict[str, Path] = {}
     for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            relative = path.relative_to(folder)
-            if path.is_file() and not any(part.startswith(("_", ".")) for part in relative.parts):
-                sources[relative.as_posix()] = path
+        for path in walk(folder.path, folder.within).files:
+            sources[path.relative_to(folder.path).as_posix()] = path
     return dict(sorted(sources.items()))
 
 
-def collect_assets(folders: list[Path]) -> Assets:
+def collect_assets(folders: list[Folder]) -> Assets:
     """Hash every static file of the theme (built-in first, the site's own over it)."""
     return Assets(tuple((name, hashed_name(name, path.read_bytes())) for name, path in static_sources(folders).items()))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .markup import store as markdown_store
 from .outfolder import Published
+from .walk import nothing_ignored, walk
 
 if TYPE_CHECKING:
     from .plan import PlannedPage
@@ -32,12 +33,16 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def files_digest(folders: Iterable[Path], pattern: str = "*") -> str:
-    """One digest of every file's name and bytes under the folders."""
+def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None = None) -> str:
+    """One digest of every file's name and bytes under the folders.
+
+    A link is followed within the site the folder belongs to (else within the folder itself), as the build reads it.
+    """
     hasher = hashlib.blake2b(digest_size=16)
     for index, folder in enumerate(folders):  # names relative to their folder: the same site anywhere, the same digest
-        for path in sorted(folder.rglob(pattern)) if folder.is_dir() else ():
-            if path.is_file():
+        within = site if site is not None and folder.is_relative_to(site) else folder
+        for path in walk(folder, within, nothing_ignored).files:
+            if path.match(pattern):
                 name = f"{index}/{path.relative_to(folder).as_posix()}"
                 hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Position, Problems
+from .walk import is_ignored, look, nothing_ignored, walk
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
@@ -35,35 +36,33 @@ class Sources:
     logos: list[str] = field(default_factory=list)
 
 
-def is_ignored(name: str) -> bool:
-    return name.startswith(("_", "."))
-
-
-def _files(folder: Path) -> list[Path]:
-    """Files under folder, sorted, skipping names (of files or folders) starting with _ or ."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and not any(is_ignored(part) for part in parts):
-            found.append(path)
-    return found
+# Files the generator reads from the site's root by name, besides site.yaml.
+ROOT_FILES = ("translations.lock", "babel.cfg")
 
 
 def discover(root: Path, problems: Problems) -> Sources:
-    """List the site's files by kind; a name that fits nowhere is a problem."""
+    """List the site's files by kind; a name that fits nowhere is a problem, and so is a file it may not read."""
     sources = Sources(root=root)
     rel = lambda path: path.relative_to(root).as_posix()  # noqa: E731
-    if (root / "site.yaml").is_file():
+    site = look(root / "site.yaml", root)
+    if site.kind == "file":
         sources.site = "site.yaml"
-    else:
+    elif site.kind != "refused":
         problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
                        "create it with title, base_url, default_language, languages, timezone and fields, "
                        "or pass the site's folder with --root")
+    listings = {top: walk(root / top, root) for top in ("programs", "partners", "content")}
+    refused = [found.problem for found in (site, *(look(root / name, root) for name in ROOT_FILES))
+               if found.kind == "refused"]
+    # Read by later stages, not listed here: only what they may not read is reported.
+    for folder, skip in (("theme/templates", nothing_ignored), ("theme/static", is_ignored), ("locales", is_ignored)):
+        refused += walk(root / folder, root, skip).problems
+    for listing in listings.values():
+        refused += listing.problems
+    problems.items.extend(dict.fromkeys(refused))  # a linked folder holding both theme folders is told once
     for kind in ("programs", "partners"):
         folder = root / kind
-        for path in _files(folder):
+        for path in listings[kind].files:
             if kind == "partners" and path.parent == folder / "logos":
                 _add_asset(sources.logos, path, rel(path), LOGO_SUFFIXES, problems)
             elif path.parent != folder:
@@ -74,14 +73,16 @@ def discover(root: Path, problems: Problems) -> Sources:
                                f"rename it to {path.stem}.yaml, or start its name with _ to keep it out")
             elif _check_slug(path.stem, rel(path), problems):
                 getattr(sources, kind).append(SourceFile(rel(path), path.stem))
-    for path in _files(root / "content" / "news"):
-        _add_article(sources.news, path, rel(path), _NEWS_NAME, problems)
-    for path in _files(root / "content" / "pages"):
-        _add_article(sources.pages, path, rel(path), _PAGE_NAME, problems)
-    for path in _files(root / "content" / "media"):
-        _add_asset(sources.media, path, rel(path), MEDIA_SUFFIXES, problems)
-    for path in _files(root / "content"):
-        if path.relative_to(root / "content").parts[0] not in ("news", "pages", "media"):
+    for path in listings["content"].files:
+        parts = path.relative_to(root / "content").parts
+        section = parts[0] if len(parts) > 1 else None
+        if section == "news":
+            _add_article(sources.news, path, rel(path), _NEWS_NAME, problems)
+        elif section == "pages":
+            _add_article(sources.pages, path, rel(path), _PAGE_NAME, problems)
+        elif section == "media":
+            _add_asset(sources.media, path, rel(path), MEDIA_SUFFIXES, problems)
+        else:
             problems.error(Position(rel(path)), "", "unexpected file in content/",
                            "put news in content/news/, pages in content/pages/ and images in content/media/")
     return sources

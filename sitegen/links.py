@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from .assets import static_folders, static_sources
 from .model import Content, Localized
 from .parse import parse_yaml_file, read_text
 from .problems import Position, Problems, did_you_mean
-from .translations import DEFAULT_THEME
 from .urls import Route, route_path
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
@@ -65,8 +65,7 @@ class Targets:
 
     @classmethod
     def of(cls, content: Content, root: Path) -> "Targets":
-        static = {p.relative_to(folder).as_posix() for folder in (DEFAULT_THEME / "static", root / "theme" / "static")
-                  if folder.is_dir() for p in folder.rglob("*") if p.is_file()}
+        static = static_sources(static_folders(root))
         per_page = content.site.news_per_page
         return cls(content.site.base_url, content.site.codes, frozenset(p.slug for p in content.programs),
                    frozenset(p.slug for p in content.partners), frozenset(a.slug for a in content.news),

@@ -20,9 +20,10 @@ from .parse import Document
 from .problems import Problem, Problems
 from .translations import catalog_paths, load_translations
 from .validate import Known
+from .walk import look
 
 Signature = tuple[int, int, int]  # modification time (ns), size, inode
-LISTED_FOLDERS = ("programs", "partners", "content")  # what discover() walks, besides site.yaml in the root
+LISTED_FOLDERS = ("programs", "partners", "content", "theme", "locales")  # what discover() walks, besides the root's files
 
 
 def signature(path: Path) -> Signature | None:
@@ -126,6 +127,8 @@ def _folder_signatures(root: Path) -> dict[str, Signature | None]:
     folders = {".": signature(root)}
     for top in LISTED_FOLDERS:
         folders[top] = signature(root / top)
+        if look(root / top, root).kind != "folder":  # a link out of the site is not walked (discover reports it)
+            continue
         for parent, names, _ in os.walk(root / top):
             for name in names:
                 path = Path(parent, name)

@@ -174,7 +174,8 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
     themes = template_dirs(options.root)
     locales = [options.root / "locales", DEFAULT_LOCALES]
     # Pages name the drawn share images only where a font to draw them with is installed.
-    return digest(code_digest(), files_digest(themes), files_digest(locales, "*.po"), urls.base_url, repr(share_font()))
+    return digest(code_digest(), files_digest(themes, site=options.root), files_digest(locales, "*.po", options.root),
+                  urls.base_url, repr(share_font()))
 
 
 def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, cache_dir: Path | None) -> dict[str, Renderer]:

@@ -14,6 +14,7 @@ from .memo import SourceMemo
 from .overlay import Report
 from .pipeline import BuildOptions, build
 from .problems import Problem
+from .walk import readable_file
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Rebuilder:
                 source = self.options.root / change.path
                 if target is None or any(is_ignored(part) for part in Path(change.path).parts) or not source.is_file():
                     continue
+                if not readable_file(source, self.options.root):  # e.g. now a link out of the site: a build reports it
+                    return self.build_all(Effect.ASSET)
                 destination = self.options.out / target
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 temporary = destination.with_name(f".{destination.name}.copying")

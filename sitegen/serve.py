@@ -24,6 +24,7 @@ from .problems import Problems
 from .rebuild import Outcome, Rebuilder
 from .reloading import RELOAD_ROUTES, ReloadSocket, script_tag
 from .translations import load_translations
+from .walk import look
 from .watch import Watcher
 
 class SiteHandler(web.RequestHandler):
@@ -66,16 +67,16 @@ class ServedSite:
         if any(part in (".", "..") or "\\" in part for part in parts):
             return None
         file = self.out.joinpath(*parts)
-        if file.is_dir():
+        if look(file, self.out).kind == "folder":
             if path and not path.endswith("/"):
                 return file
             file = file / "index.html"
-        return file if file.is_file() else None
+        return file if look(file, self.out).kind == "file" else None  # never through a link out of the output
 
     def not_found(self, path: str) -> Path | None:
         language = path.strip("/").split("/", 1)[0]
         for candidate in (self.out / language / "404.html", self.out / "404.html") if language else (self.out / "404.html",):
-            if candidate.is_file() and candidate.resolve().is_relative_to(self.out.resolve()):
+            if look(candidate, self.out).kind == "file":
                 return candidate
         return None
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 from babel.support import NullTranslations
 
-from .assets import static_sources
+from .assets import static_folders, static_sources
 from .cache import PageCache
 from .catalog import Catalog
 from .feeds import atom_feed
@@ -16,15 +16,9 @@ from .ics import calendar_files, has_calendar
 from .plan import PlannedPage
 from .render import Renderer
 from .sitemap import sitemap_files, robots_txt
-from .translations import DEFAULT_THEME
 from .urls import Urls, program_calendar_path
-from .write import Rendered, copy_tree, write_file
-
-
-
-def static_folders(root: Path) -> list[Path]:
-    """The built-in theme's static files, then the site's own, which win."""
-    return list(dict.fromkeys([DEFAULT_THEME / "static", (root / "theme" / "static").resolve()]))
+from .walk import Folder
+from .write import Rendered, write_file
 
 
 def _calendar_inputs(catalog: Catalog, programs) -> str:
@@ -74,12 +68,24 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = [*files, *copy_assets(static_folders(root), stage, urls)]
-    for source, target in {root / "content" / "media": "media", root / "partners" / "logos": "logos"}.items():
-        written += copy_tree(source, stage, target)
+    content = catalog.content
+    for source, target, names in (("content/media", "media", content.media), ("partners/logos", "logos", content.logos)):
+        written += copy_files(root / source, names, stage, target)
     return sorted(set(written))
 
 
-def copy_assets(folders: list[Path], stage: Path, urls: Urls) -> list[str]:
+def copy_files(source: Path, names: tuple[str, ...], stage: Path, target: str) -> list[str]:
+    """Media and logos: exactly the files the load found and checked, so nothing it refused (a link out) is read."""
+    copied = []
+    for name in names:
+        destination = stage / target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, destination)  # content only, for reproducible output
+        copied.append(f"{target}/{name}")
+    return copied
+
+
+def copy_assets(folders: list[Folder], stage: Path, urls: Urls) -> list[str]:
     """Each theme file under its content-hashed name (what pages link to, cacheable forever) and its plain one.
 
     The plain copy keeps relative references inside assets working (a stylesheet's url(), a script's import).

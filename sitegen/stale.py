@@ -12,6 +12,7 @@ from .coverage import ItemTexts
 from .model import Site
 from .parse import parse_markdown_file, parse_yaml_file
 from .problems import Position, Problems
+from .walk import look
 from .yamlsource import YMap
 
 LOCK_FILE = "translations.lock"
@@ -35,6 +36,8 @@ def fingerprint(text: str) -> str:
 
 def read_lock(root: Path) -> dict[Key, Entry] | None:
     """The recorded entries; None when the site has no lock yet."""
+    if look(root / LOCK_FILE, root).kind == "refused":  # a link out of the site: discover reports it
+        return None
     try:
         text = (root / LOCK_FILE).read_text(encoding="utf-8")
     except OSError:
@@ -52,6 +55,8 @@ def write_lock(root: Path, entries: Mapping[Key, Entry]) -> bool:
     text = HEADER + "".join(f"{' '.join(key)} {e.original} {e.source} {e.translation}\n"
                             for key, e in sorted(entries.items()))
     path = root / LOCK_FILE
+    if look(path, root).kind == "refused":
+        return False
     try:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

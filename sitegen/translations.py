@@ -10,6 +10,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from .problems import Position, Problems
+from .walk import look
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LOCALES = PACKAGE_ROOT / "locales"
@@ -40,6 +41,10 @@ def catalog_paths(site_root: Path, code: str) -> list[Path]:
 def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
     """A .po or .pot file, or None with a problem naming it (relative to the site when inside it)."""
     shown = po.relative_to(site_root).as_posix() if po.is_relative_to(site_root) else str(po)
+    refused = look(po, site_root).problem if po.is_relative_to(site_root) else None
+    if refused:
+        problems.items.append(refused)
+        return None
     try:
         with po.open("rb") as handle:
             return read_po(handle, abort_invalid=True)

@@ -12,7 +12,8 @@ from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
 from .problems import Position, Problems
-from .translations import DEFAULT_LOCALES, PACKAGE_ROOT
+from .translations import PACKAGE_ROOT, catalog_paths
+from .walk import readable_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"
 
@@ -39,13 +40,13 @@ def used_messages(root: Path) -> dict[str, tuple[str, int]]:
     """Every message the site's templates and code use: {msgid: (file, line) of its first use}."""
     found: dict[str, tuple[str, int]] = {}
     for folder in dict.fromkeys([root, PACKAGE_ROOT]):
-        config = folder / "babel.cfg" if (folder / "babel.cfg").is_file() else PACKAGE_ROOT / "babel.cfg"
+        config = folder / "babel.cfg" if readable_file(folder / "babel.cfg", folder) else PACKAGE_ROOT / "babel.cfg"
         with config.open(encoding="utf-8") as handle:
             method_map, options_map = parse_mapping_cfg(handle, str(config))
         for path in sorted(_files(folder)):
             relative = path.relative_to(folder).as_posix()
             method, pattern = next(((m, p) for p, m in method_map if pathmatch(p, relative)), (None, None))
-            if method and method != "ignore":
+            if method and method != "ignore" and readable_file(path, folder):
                 for line, msgid in _extract(method, path, options_map.get(pattern, {})):
                     if msgid:
                         found.setdefault(msgid, (_shown(path, root), line))
@@ -61,8 +62,9 @@ def _files(folder: Path):
 def _layers(root: Path, code: str) -> list[tuple[str, Catalog]]:
     """The catalogs that translate `code`, the site's own first (unreadable ones are reported by the build)."""
     layers = []
-    for folder in dict.fromkeys([root / "locales", DEFAULT_LOCALES]):
-        po = folder / code / "LC_MESSAGES" / "messages.po"
+    for po in catalog_paths(root, code):
+        if po.is_relative_to(root) and not readable_file(po, root):
+            continue
         try:
             with po.open("rb") as handle:
                 layers.append((_shown(po, root), read_po(handle)))

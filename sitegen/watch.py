@@ -1,12 +1,14 @@
 """Notice files added, modified or removed under a site's watched folders, by polling their metadata."""
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
 from pathlib import Path
 
 from .changes import WATCHED, Change
+from .walk import look
 
 Snapshot = dict[str, tuple[int, int, int]]  # relative path → (modification time in ns, size, inode)
 
@@ -19,11 +21,13 @@ def snapshot(root: Path, names: tuple[str, ...] = WATCHED) -> Snapshot:
     found: Snapshot = {}
     for name in names:
         top = root / name
-        if top.is_file():
-            stat = top.stat()
-            found[name] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        elif top.is_dir():
+        kind = look(top, root).kind
+        if kind == "folder":
             _walk(str(top), name, found)
+        elif kind != "missing":  # a link out of the site is watched as a link, never walked
+            with contextlib.suppress(OSError):
+                stat = top.stat() if kind == "file" else top.lstat()
+                found[name] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     return found
 
 
@@ -38,7 +42,10 @@ def _walk(folder: str, relative: str, found: Snapshot) -> None:
                 if not entry.name.startswith("."):
                     _walk(entry.path, f"{relative}/{entry.name}", found)
             else:
-                stat = entry.stat()
+                try:
+                    stat = entry.stat()
+                except OSError:  # a link to nothing: a change all the same, which the build will report
+                    stat = entry.stat(follow_symlinks=False)
                 found[f"{relative}/{entry.name}"] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         except OSError:
             continue

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,19 +119,3 @@ def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage
         _renderers, _cache, _tasks = {}, PageCache(None, Path()), []
     markdown_store.add(result.markdown)  # what the workers converted, for the cache
     return result
-
-
-def copy_tree(source: Path, stage: Path, folder: str) -> list[str]:
-    """Copy files into stage/folder (content only, for reproducible output), skipping names starting with _ or .
-
-    Returns the copied files' paths relative to the stage.
-    """
-    copied = []
-    for path in sorted(source.rglob("*")) if source.is_dir() else ():
-        relative = path.relative_to(source)
-        if path.is_file() and not any(part.startswith(("_", ".")) for part in relative.parts):
-            destination = stage / folder / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
-            copied.append(f"{folder}/{relative.as_posix()}")
-    return copied

@@ -40,6 +40,16 @@ def test_changed_template_rerenders_every_page(make_site, tmp_path):
     assert rebuild_matches_full_build(root, tmp_path, edit) == 0
 
 
+def test_a_changed_template_reached_through_a_link_inside_the_site_rerenders_every_page(make_site, tmp_path):
+    root = make_site({"shared/404.html": '{% extends "base.html" %}{% block content %}<h1>Lost</h1>{% endblock %}'})
+    (root / "theme/templates").mkdir(parents=True)
+    (root / "theme/templates/404.html").symlink_to(root / "shared/404.html")
+    def edit(root: Path) -> None:
+        (root / "shared/404.html").write_text(
+            '{% extends "base.html" %}{% block content %}<h1>Gone</h1>{% endblock %}', encoding="utf-8")
+    assert rebuild_matches_full_build(root, tmp_path, edit) == 0
+
+
 def test_changed_translation_rerenders_every_page(make_site, tmp_path):
     po = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Programs"\nmsgstr "Programmes"\n'
     root = make_site({"locales/en/LC_MESSAGES/messages.po": po})
