@@ -18,7 +18,7 @@ from .load import load_content
 from .memo import SourceMemo
 from .opendata import write_open_data
 from .outfolder import Published, check_output
-from .publish import link_unchanged, output_lock, publish, remove_leftovers, staging
+from .publish import link_unchanged, output_lock, publish, published_path, remove_leftovers, staging
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
@@ -92,16 +92,17 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     translations = {code: load_catalog(options.root, code, problems) for code in content.site.codes}
     if problems.has_errors(options.strict):
         return result
-    with output_lock(out):
-        remove_leftovers(out)
-        published = check_output(out, options.root, protected_folders(), options.force)  # now no build can change it
-        with staging(out) as stage:
-            try:
+    try:
+        with output_lock(out):
+            remove_leftovers(out)
+            published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
+            with staging(out) as stage:
                 if not _write(stage, out, published, options, catalog, urls, translations, result):
                     return result
-            except OSError as exc:
-                _cannot_write(exc, stage, out, problems)
-                return result
+    except OSError as exc:
+        problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
+                       "free some space or fix the folder's permissions, then build again; the previous site is untouched")
+        return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
     result.seconds = time.perf_counter() - started
@@ -145,16 +146,6 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
         problems.warning(Position(exc.filename or str(options.cache_dir)), "",
                          f"cannot record the build cache: {exc.strerror or exc}", "the next build renders every page")
     return True
-
-
-def _cannot_write(exc: OSError, stage: Path, out: Path, problems: Problems) -> None:
-    """A full disk, a read-only folder: one line naming the file as it would have been published."""
-    names = [Path(name) for name in (exc.filename2, exc.filename) if name]  # a copy names its source, then its target
-    path = next((name for name in names if name.is_relative_to(stage)), names[0] if names else out)
-    if path.is_relative_to(stage):
-        path = out / path.relative_to(stage)
-    problems.error(Position(str(path)), "", f"cannot write the site: {exc.strerror or exc}",
-                   "free some space or fix the folder's permissions, then build again; the previous site is untouched")
 
 
 def _index_for_search(stage: Path, out: Path, files: set[str], result: BuildResult) -> bool:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .outfolder import MARKER, OutputRefused, is_safe_relative, marker_text, read_marker
+from .outfolder import MARKER, OutputRefused, is_safe_relative, marker_text
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -143,6 +143,12 @@ def _renameat2():
     return function
 
 
-def previous_build(out: Path) -> str | None:
-    record = read_marker(out)
-    return record.build if record else None
+def published_path(error: OSError, out: Path) -> Path:
+    """The file an error names, as it would have been published: a staged file by its place in the output."""
+    names = [Path(name) for name in (error.filename2, error.filename) if name]  # a copy names its source, then its target
+    for name in names:
+        if name.is_relative_to(out.parent) and name != out.parent:
+            first, *rest = name.relative_to(out.parent).parts
+            if first.startswith(_stage_prefix(out)):
+                return out.joinpath(*rest)
+    return names[-1] if names else out

@@ -179,13 +179,13 @@ def test_markup_put_into_the_markdown_cache_is_sanitised_again(versions, tmp_pat
     assert b"onerror" not in pages and b"<script>alert" not in pages
 
 
-def small_tmpfs(folder: Path, size: str) -> None:
+def small_tmpfs(folder: Path, size: str, inodes: int = 1000) -> None:
     folder.mkdir()
     if os.geteuid() != 0:
         if IN_CI:
             pytest.fail("the disk-full test needs root to mount a tmpfs")
         pytest.skip("the disk-full test mounts a small tmpfs, which needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},nr_inodes={inodes}", "tmpfs", str(folder)],
                           capture_output=True, text=True)
     if done.returncode != 0:
         if IN_CI:
@@ -223,3 +223,19 @@ def test_a_cache_that_cannot_be_saved_is_a_warning_and_the_site_is_published(ver
     assert done.returncode == 0
     assert f"{blocked}: warning: cannot record the build cache: Is a directory" in done.stderr
     assert tree(out) == versions["new"]
+
+
+@pytest.mark.parametrize("inodes, where", [(30, "public/"), (1, ".public.lock")])
+def test_a_disk_without_room_for_a_first_build_is_one_error_and_keeps_nothing(versions, tmp_path: Path, inodes, where):
+    root, disk = tmp_path / "site", tmp_path / "disk"
+    small_tmpfs(disk, "1m", inodes)
+    try:
+        failed = run("count", 0, root, disk / "public")
+        assert failed.returncode == 1, failed.stderr
+        errors = [line for line in failed.stderr.splitlines() if ": error: " in line]
+        assert len(errors) == 1 and errors[0].startswith(f"{disk}/{where}"), failed.stderr
+        assert errors[0].endswith(": error: cannot write the site: No space left on device")
+        assert "Traceback" not in failed.stderr
+        assert os.listdir(disk) == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
