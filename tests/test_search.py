@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -22,7 +23,17 @@ def test_the_index_has_one_language_per_page_language_and_only_item_pages(sample
     assert entry["languages"]["en"]["page_count"] == items
     home = (sample_site / "en" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in home  # lists repeat their items' text
-    assert not (sample_site / "pagefind" / "pagefind-ui.js").exists()  # the theme has its own interface
+
+
+def test_only_what_the_search_page_loads_is_published(sample_site: Path):
+    """No Pagefind UI (the theme has its own), and no filter indexes: results show their section but are not filtered."""
+    folder = sample_site / "pagefind"
+    published = {re.sub(r"_[0-9a-f]+\.", "_*.", p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file()}
+    assert published == {
+        "pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
+        "wasm.en.pagefind", "wasm.ru.pagefind", "wasm.unknown.pagefind",  # Chinese has no stemmer: the generic one
+        *(name for language in ("en", "ru", "zh-hans") for name in (
+            f"pagefind.{language}_*.pf_meta", f"fragment/{language}_*.pf_fragment", f"index/{language}_*.pf_index"))}
 
 
 def test_search_page_is_not_for_crawlers(sample_site: Path):
