@@ -45,14 +45,14 @@ def previous_index(files: set[str], previous: frozenset[str], nothing_rendered: 
     return index if nothing_rendered and index and pages(files) == pages(previous) else []
 
 
-def index_site(stage: Path, out: Path, files: set[str], incremental: bool) -> SearchIndex:
+def index_site(stage: Path, out: Path, files: set[str]) -> SearchIndex:
     """Write the index into stage/pagefind from every HTML page of the new output.
 
     After an incremental build the stage holds only the changed pages; the others are still in `out`.
     """
     started = time.perf_counter()
     pages = sorted(f for f in files if f.endswith(".html"))
-    with _site_view(stage, out, pages, incremental) as site:
+    with _site_view(stage, out, pages) as site:
         _run_pagefind(site, stage / FOLDER)
     for name in UNUSED:
         (stage / FOLDER / name).unlink(missing_ok=True)
@@ -62,11 +62,12 @@ def index_site(stage: Path, out: Path, files: set[str], incremental: bool) -> Se
 
 
 @contextlib.contextmanager
-def _site_view(stage: Path, out: Path, pages: list[str], incremental: bool) -> Iterator[Path]:
-    """The folder to index: the stage itself, or after an incremental build a folder of links to the newest pages."""
-    if not incremental:
-        yield stage
-        return
+def _site_view(stage: Path, out: Path, pages: list[str]) -> Iterator[Path]:
+    """A new folder of links to the newest pages (in the stage, else still in `out`), made in sorted order.
+
+    Pagefind numbers the pages in the order it walks the folder, which is the order the file system lists it: on
+    some (tmpfs, btrfs) the order the files were made in, which parallel rendering changes from build to build.
+    """
     view = Path(tempfile.mkdtemp(prefix=f".{out.name}.search-", dir=out.parent))
     try:
         for relative in pages:

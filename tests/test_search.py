@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -92,6 +95,34 @@ def test_a_rebuild_with_no_page_rendered_again_keeps_the_last_index(make_site, t
     (root / "content/pages/about.en.md").unlink()  # a page gone: its index entry must go too
     result = build_site(root, out, search=True, cache_dir=cache)
     assert result.written and result.search_seconds is not None
+
+
+@pytest.fixture
+def listed_as_made(tmp_path: Path):
+    """A folder on tmpfs, which lists files in the order they were made: parallel rendering makes them in another order
+    each build. Where there is none (ext4 lists by a hash of the name), a plain temporary folder."""
+    if not os.access("/dev/shm", os.W_OK):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="sitegen-search-", dir="/dev/shm"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_two_builds_into_two_folders_are_byte_identical_with_their_search_index(listed_as_made: Path):
+    from generate import generate
+    generate(150, listed_as_made / "site", seed=7)
+    one, two = listed_as_made / "one", listed_as_made / "two"
+    assert build_site(listed_as_made / "site", one, search=True).written
+    assert build_site(listed_as_made / "site", two, search=True, processes=2).written  # past the parallel threshold
+    first, second = every_file(one), every_file(two)
+    assert sorted(first) == sorted(second)
+    assert sum(name.startswith("pagefind/fragment/") for name in first) > 450  # a page each: 150 programs × 3, and more
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def every_file(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def fragment_text(path: Path) -> str:
