@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import json
 import os
 import shutil
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import Iterator
 
 FOLDER = "pagefind"
-# Pagefind's ready-made interfaces; the theme has its own (static/js/search.js), so they are not published.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# What pagefind.js loads, which the theme's search page (static/js/search.js) uses; filters only if a site's theme has
+# them. Pagefind also writes its ready-made interfaces (pagefind-ui.js, pagefind-component-ui.js…), which the site never
+# loads: listing what to keep, rather than what to delete, keeps out those a newer Pagefind adds.
+PUBLISHED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.*.pf_meta", "wasm.*.pagefind",
+             "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter")
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the pagefind[extended] wheel: its binary segments Chinese
 # Inside an indexed page: menus, and the cards of related items, which repeat the text of other pages.
 NOT_INDEXED = "nav, .cards"
@@ -54,11 +57,9 @@ def index_site(stage: Path, out: Path, files: set[str]) -> SearchIndex:
     pages = sorted(f for f in files if f.endswith(".html"))
     with _site_view(stage, out, pages) as site:
         _run_pagefind(site, stage / FOLDER)
-    for name in UNUSED:
-        (stage / FOLDER / name).unlink(missing_ok=True)
+    written = _keep_published(stage / FOLDER)
     _sort_entry(stage / FOLDER / "pagefind-entry.json")
-    written = sorted(p.relative_to(stage).as_posix() for p in (stage / FOLDER).rglob("*") if p.is_file())
-    return SearchIndex(tuple(written), time.perf_counter() - started)
+    return SearchIndex(tuple(f"{FOLDER}/{name}" for name in written), time.perf_counter() - started)
 
 
 @contextlib.contextmanager
@@ -95,6 +96,18 @@ def _run_pagefind(site: Path, output: Path) -> None:
             raise SearchProblem("the search indexer is not installed (pip install 'pagefind[extended]')")
         detail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["no output"]
         raise SearchProblem(f"the search indexer failed (exit {done.returncode}): {detail[0]}")
+
+
+def _keep_published(folder: Path) -> list[str]:
+    """Delete what Pagefind wrote but the site does not load; the paths kept, relative to the folder, sorted."""
+    kept = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in PUBLISHED):
+            kept.append(name)
+        else:
+            path.unlink()
+    return kept
 
 
 def _sort_entry(path: Path) -> None:

@@ -167,6 +167,17 @@ def test_russian_search_matches_other_forms_of_a_word(page, served_site, sample_
     assert page.problems == []
 
 
+def test_searching_in_every_language_loads_every_published_file_of_the_index(page, served_site, sample_site: Path):
+    requested = set()
+    page.on("request", lambda r: "/pagefind/" in r.url and requested.add(r.url.split("/pagefind/", 1)[1].split("?")[0]))
+    for language, query in (("en", "entrepreneurship"), ("ru", "стажировки"), ("zh", "实习")):
+        assert search(page, served_site, language, query)
+    folder = sample_site / "pagefind"
+    assert {name for name in requested if "/" not in name} == {p.name for p in folder.iterdir() if p.is_file()}
+    assert all((folder / name).is_file() for name in requested)
+    assert page.problems == []
+
+
 def test_the_search_page_explains_itself_without_javascript(browser, served_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
