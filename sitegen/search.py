@@ -48,14 +48,11 @@ def previous_index(files: set[str], previous: frozenset[str], nothing_rendered: 
     return index if nothing_rendered and index and pages(files) == pages(previous) else []
 
 
-def index_site(stage: Path, out: Path, files: set[str]) -> SearchIndex:
-    """Write the index into stage/pagefind from every HTML page of the new output.
-
-    After an incremental build the stage holds only the changed pages; the others are still in `out`.
-    """
+def index_site(stage: Path, files: set[str]) -> SearchIndex:
+    """Write the index into stage/pagefind from every HTML page of the staged output."""
     started = time.perf_counter()
     pages = sorted(f for f in files if f.endswith(".html"))
-    with _site_view(stage, out, pages) as site:
+    with _pages_in_order(stage, pages) as site:
         _run_pagefind(site, stage / FOLDER)
     written = _keep_published(stage / FOLDER)
     _sort_entry(stage / FOLDER / "pagefind-entry.json")
@@ -63,25 +60,25 @@ def index_site(stage: Path, out: Path, files: set[str]) -> SearchIndex:
 
 
 @contextlib.contextmanager
-def _site_view(stage: Path, out: Path, pages: list[str]) -> Iterator[Path]:
-    """A new folder of links to the newest pages (in the stage, else still in `out`), made in sorted order.
+def _pages_in_order(stage: Path, pages: list[str]) -> Iterator[Path]:
+    """A new folder of links to the staged pages, made in sorted order; inside the stage, gone before it is published.
 
     Pagefind numbers the pages in the order it walks the folder, which is the order the file system lists it: on
     some (tmpfs, btrfs) the order the files were made in, which parallel rendering changes from build to build.
+    Inside the stage, the folder goes with the stage of a build that was killed.
     """
-    view = Path(tempfile.mkdtemp(prefix=f".{out.name}.search-", dir=out.parent))
+    view = Path(tempfile.mkdtemp(prefix=".search-", dir=stage))
     try:
         for relative in pages:
-            source = stage / relative if (stage / relative).exists() else out / relative
             target = view / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(source, target)
-            except OSError:  # another file system, or links not allowed
-                shutil.copyfile(source, target)
+                os.link(stage / relative, target)
+            except OSError:  # links not allowed, or too many to one file
+                shutil.copyfile(stage / relative, target)
         yield view
     finally:
-        shutil.rmtree(view, ignore_errors=True)
+        shutil.rmtree(view)  # what fails to go would be published: better the build fails
 
 
 def _run_pagefind(site: Path, output: Path) -> None:
