@@ -151,7 +151,7 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
 def _index_for_search(stage: Path, out: Path, files: set[str], result: BuildResult) -> bool:
     """Add the search index to the staged site; False (with the problem recorded) when it failed."""
     try:
-        index = index_site(stage, out, files, False)
+        index = index_site(stage, files)
     except SearchProblem as exc:
         result.problems.error(Position(str(out)), "", f"search index: {exc}", "or build with --no-search")
         return False

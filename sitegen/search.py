@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import json
 import os
 import shutil
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import Iterator
 
 FOLDER = "pagefind"
-# Pagefind's ready-made interfaces; the theme has its own (static/js/search.js), so they are not published.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# What pagefind.js loads, which the theme's search page (static/js/search.js) uses; filters only if a site's theme has
+# them. Pagefind also writes its ready-made interfaces (pagefind-ui.js, pagefind-component-ui.js…), which the site never
+# loads: listing what to keep, rather than what to delete, keeps out those a newer Pagefind adds.
+PUBLISHED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind.*.pf_meta", "wasm.*.pagefind",
+             "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter")
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the pagefind[extended] wheel: its binary segments Chinese
 # Inside an indexed page: menus, and the cards of related items, which repeat the text of other pages.
 NOT_INDEXED = "nav, .cards"
@@ -45,41 +48,37 @@ def previous_index(files: set[str], previous: frozenset[str], nothing_rendered: 
     return index if nothing_rendered and index and pages(files) == pages(previous) else []
 
 
-def index_site(stage: Path, out: Path, files: set[str], incremental: bool) -> SearchIndex:
-    """Write the index into stage/pagefind from every HTML page of the new output.
-
-    After an incremental build the stage holds only the changed pages; the others are still in `out`.
-    """
+def index_site(stage: Path, files: set[str]) -> SearchIndex:
+    """Write the index into stage/pagefind from every HTML page of the staged output."""
     started = time.perf_counter()
     pages = sorted(f for f in files if f.endswith(".html"))
-    with _site_view(stage, out, pages, incremental) as site:
+    with _pages_in_order(stage, pages) as site:
         _run_pagefind(site, stage / FOLDER)
-    for name in UNUSED:
-        (stage / FOLDER / name).unlink(missing_ok=True)
+    written = _keep_published(stage / FOLDER)
     _sort_entry(stage / FOLDER / "pagefind-entry.json")
-    written = sorted(p.relative_to(stage).as_posix() for p in (stage / FOLDER).rglob("*") if p.is_file())
-    return SearchIndex(tuple(written), time.perf_counter() - started)
+    return SearchIndex(tuple(f"{FOLDER}/{name}" for name in written), time.perf_counter() - started)
 
 
 @contextlib.contextmanager
-def _site_view(stage: Path, out: Path, pages: list[str], incremental: bool) -> Iterator[Path]:
-    """The folder to index: the stage itself, or after an incremental build a folder of links to the newest pages."""
-    if not incremental:
-        yield stage
-        return
-    view = Path(tempfile.mkdtemp(prefix=f".{out.name}.search-", dir=out.parent))
+def _pages_in_order(stage: Path, pages: list[str]) -> Iterator[Path]:
+    """A new folder of links to the staged pages, made in sorted order; inside the stage, gone before it is published.
+
+    Pagefind numbers the pages in the order it walks the folder, which is the order the file system lists it: on
+    some (tmpfs, btrfs) the order the files were made in, which parallel rendering changes from build to build.
+    Inside the stage, the folder goes with the stage of a build that was killed.
+    """
+    view = Path(tempfile.mkdtemp(prefix=".search-", dir=stage))
     try:
         for relative in pages:
-            source = stage / relative if (stage / relative).exists() else out / relative
             target = view / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(source, target)
-            except OSError:  # another file system, or links not allowed
-                shutil.copyfile(source, target)
+                os.link(stage / relative, target)
+            except OSError:  # links not allowed, or too many to one file
+                shutil.copyfile(stage / relative, target)
         yield view
     finally:
-        shutil.rmtree(view, ignore_errors=True)
+        shutil.rmtree(view)  # what fails to go would be published: better the build fails
 
 
 def _run_pagefind(site: Path, output: Path) -> None:
@@ -94,6 +93,18 @@ def _run_pagefind(site: Path, output: Path) -> None:
             raise SearchProblem("the search indexer is not installed (pip install 'pagefind[extended]')")
         detail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["no output"]
         raise SearchProblem(f"the search indexer failed (exit {done.returncode}): {detail[0]}")
+
+
+def _keep_published(folder: Path) -> list[str]:
+    """Delete what Pagefind wrote but the site does not load; the paths kept, relative to the folder, sorted."""
+    kept = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in PUBLISHED):
+            kept.append(name)
+        else:
+            path.unlink()
+    return kept
 
 
 def _sort_entry(path: Path) -> None:

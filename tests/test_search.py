@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,7 +26,17 @@ def test_the_index_has_one_language_per_page_language_and_only_item_pages(sample
     assert entry["languages"]["en"]["page_count"] == items
     home = (sample_site / "en" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in home  # lists repeat their items' text
-    assert not (sample_site / "pagefind" / "pagefind-ui.js").exists()  # the theme has its own interface
+
+
+def test_only_what_the_search_page_loads_is_published(sample_site: Path):
+    """No Pagefind UI (the theme has its own), and no filter indexes: results show their section but are not filtered."""
+    folder = sample_site / "pagefind"
+    published = {re.sub(r"_[0-9a-f]+\.", "_*.", p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file()}
+    assert published == {
+        "pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
+        "wasm.en.pagefind", "wasm.ru.pagefind", "wasm.unknown.pagefind",  # Chinese has no stemmer: the generic one
+        *(name for language in ("en", "ru", "zh-hans") for name in (
+            f"pagefind.{language}_*.pf_meta", f"fragment/{language}_*.pf_fragment", f"index/{language}_*.pf_index"))}
 
 
 def test_search_page_is_not_for_crawlers(sample_site: Path):
@@ -83,6 +97,34 @@ def test_a_rebuild_with_no_page_rendered_again_keeps_the_last_index(make_site, t
     assert result.written and result.search_seconds is not None
 
 
+@pytest.fixture
+def listed_as_made(tmp_path: Path):
+    """A folder on tmpfs, which lists files in the order they were made: parallel rendering makes them in another order
+    each build. Where there is none (ext4 lists by a hash of the name), a plain temporary folder."""
+    if not os.access("/dev/shm", os.W_OK):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="sitegen-search-", dir="/dev/shm"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_two_builds_into_two_folders_are_byte_identical_with_their_search_index(listed_as_made: Path):
+    from generate import generate
+    generate(150, listed_as_made / "site", seed=7)
+    one, two = listed_as_made / "one", listed_as_made / "two"
+    assert build_site(listed_as_made / "site", one, search=True).written
+    assert build_site(listed_as_made / "site", two, search=True, processes=2).written  # past the parallel threshold
+    first, second = every_file(one), every_file(two)
+    assert sorted(first) == sorted(second)
+    assert sum(name.startswith("pagefind/fragment/") for name in first) > 450  # a page each: 150 programs × 3, and more
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def every_file(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def fragment_text(path: Path) -> str:
     """A page as Pagefind stored it for excerpts: gzip of a signature and JSON."""
     return gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
@@ -122,6 +164,17 @@ def test_russian_search_matches_other_forms_of_a_word(page, served_site, sample_
     research = (sample_site / "ru" / "programs" / RESEARCH / "index.html").read_text(encoding="utf-8")
     assert "стажировка" in research.lower()
     assert f"/internships/ru/programs/{RESEARCH}/" in search(page, served_site, "ru", "стажировками")
+    assert page.problems == []
+
+
+def test_searching_in_every_language_loads_every_published_file_of_the_index(page, served_site, sample_site: Path):
+    requested = set()
+    page.on("request", lambda r: "/pagefind/" in r.url and requested.add(r.url.split("/pagefind/", 1)[1].split("?")[0]))
+    for language, query in (("en", "entrepreneurship"), ("ru", "стажировки"), ("zh", "实习")):
+        assert search(page, served_site, language, query)
+    folder = sample_site / "pagefind"
+    assert {name for name in requested if "/" not in name} == {p.name for p in folder.iterdir() if p.is_file()}
+    assert all((folder / name).is_file() for name in requested)
     assert page.problems == []
 
 
