@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SecurityError
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
@@ -23,6 +24,7 @@ from .plan import PlannedPage
 from .qr import qr_svg
 from .shareimage import draws_share_images, share_card, share_image_path
 from .structured import script_json, structured_data
+from .theme import SANDBOX_NOTE, theme_environment
 from .urls import Route, Urls
 from .views import Markdown, ViewBuilder
 
@@ -92,12 +94,7 @@ class SharedBytecode(jinja2.BytecodeCache):
 
 def make_environment(template_dirs: list[Path], translations: NullTranslations, localizer: Localizer,
                      bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode,
-    )
-    env.install_gettext_translations(translations, newstyle=True)
+    env = theme_environment(template_dirs, translations, bytecode)
     language = localizer.language
     site = localizer.site
 
@@ -155,10 +152,15 @@ class Renderer:
 
     def link(self, kind: str, slug: str | None = None, number: int = 1) -> str:
         """A link to a page of this language, for templates."""
-        return self.urls.page(Route(kind, slug, number), self.language.code)
+        try:
+            return self.urls.page(Route(kind, slug, number), self.language.code)
+        except ValueError as exc:
+            raise jinja2.TemplateRuntimeError(f"link(): {exc}") from None
 
     def calendar_links(self, slug: str) -> CalendarLinks | None:
         """A program's own calendar in this language, for templates; None when it has no dates."""
+        if slug not in self.catalog.programs_by_slug:
+            raise jinja2.TemplateRuntimeError(f"calendar_links(): there is no program {slug!r}")
         return calendar_links(self.catalog.programs_by_slug[slug], self.catalog, self.urls, self.language.code)
 
     def _menu(self) -> tuple[MenuEntry, ...]:
@@ -258,7 +260,7 @@ class Renderer:
         return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
-        return self._render_template(page.template, **(context or self.prepare(page)))
+        return self.render_template(page.template, **(context or self.prepare(page)))
 
     def render_chooser(self, not_found: bool) -> str:
         """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
@@ -272,16 +274,25 @@ class Renderer:
         ) + (Alternate("x-default", self.urls.absolute("")),)
         head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
                         switcher=homes, robots="noindex" if not_found else None)
-        return self._render_template("chooser.html", head=head, choices=choices, target=target)
+        return self.render_template("chooser.html", head=head, choices=choices, target=target)
 
-    def _render_template(self, name: str, **context: Any) -> str:
+    def render_template(self, name: str, **context: Any) -> str:
+        """A template of the theme; any error it makes is a TemplateProblem at its line."""
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message) from exc
+        except SecurityError as exc:
+            template, line = _template_frame(exc)
+            raise TemplateProblem(template or name, line, f"{str(exc).rstrip('.')}: {SANDBOX_NOTE}") from exc
         except (jinja2.TemplateError, MissingAsset) as exc:
             template, line = _template_frame(exc)
             raise TemplateProblem(template or name, line, str(exc)) from exc
+        except OverflowError as exc:  # the sandbox's range() limit, or arithmetic a template asked for
+            template, line = _template_frame(exc)
+            if template is None:
+                raise
+            raise TemplateProblem(template, line, str(exc)) from exc
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
@@ -299,4 +310,7 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int]:
 def preload_templates(renderer: Renderer) -> None:
     """Compile every template once, before worker processes fork and inherit them."""
     for name in renderer.env.list_templates(extensions=["html"]):
-        renderer.env.get_template(name)
+        try:
+            renderer.env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc)) from exc

@@ -1,0 +1,56 @@
+"""What a theme's templates can reach: a sandboxed Jinja environment that loads templates from theme folders only.
+
+A site's templates are as untrusted as its content (docs/theme.md, "What a theme can do"): they run in Jinja's
+immutable sandbox, so they can read the views they are given and call the functions the renderer adds, but not
+reach Python's internals, change what they were given, or name a file outside the theme folders.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from babel.support import NullTranslations
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+SANDBOX_NOTE = "a theme's templates run in a sandbox (docs/theme.md)"
+
+
+class OutsideTheme(jinja2.TemplateNotFound):
+    """A template name that leads out of the theme folders."""
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """Templates by their path under the theme folders (the site's first).
+
+    A link out of the site never gets this far: `check` and `build` refuse it while listing the site (walk.py).
+    """
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        # FileSystemLoader refuses '..' too, but as 'not found'; say what is wrong.
+        if posixpath.isabs(template) or ".." in template.split("/"):
+            raise OutsideTheme(template, f"{template!r} is not a template of the theme: templates load only "
+                                         "templates, by their path under theme/templates/")
+        return super().get_source(environment, template)
+
+
+def theme_environment(template_dirs: list[Path], translations: NullTranslations,
+                      bytecode: jinja2.BytecodeCache | None) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=ThemeLoader([str(folder) for folder in template_dirs]),
+        autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode,
+    )
+    # Jinja's own globals include classes; their unbound methods would work on any object a template is lent
+    # (dict.clear(site.fields) passes the immutable sandbox), so templates get constructors, not classes.
+    env.globals.update({name: _constructor(env.globals[name]) for name in ("dict", "cycler", "joiner", "namespace")})
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _constructor(cls: type) -> Callable[..., object]:
+    def construct(*args: object, **kwargs: object) -> object:
+        return cls(*args, **kwargs)
+    return construct
