@@ -13,6 +13,7 @@ from .load import load_content
 from .formats import FORMATS, as_text
 from .problems import Problem, Problems, did_you_mean
 from .stale import LOCK_FILE, check_stale, confirm_translations
+from .translations import load_translations
 from .uistrings import check_ui_strings
 
 
@@ -32,6 +33,8 @@ def check_site(root: Path, today: dt.date, drafts: bool = False, processes: int 
     check_links(content, root, problems)
     check_stale(root, item_texts(content), content.site, problems)
     check_ui_strings(root, content.site.codes, problems)
+    for code in content.site.codes:  # what the build reports of the catalogs: unreadable ones, markup in them
+        load_translations(root, code, problems)
     found = [p for p in problems.sorted() if language is None or p.language in ("", language)]
     return CheckResult(found, content.site.codes)
 

@@ -14,6 +14,8 @@ import jinja2
 from babel.support import NullTranslations
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .uitext import TextTranslations
+
 SANDBOX_NOTE = "a theme's templates run in a sandbox (docs/theme.md)"
 
 
@@ -46,7 +48,9 @@ def theme_environment(template_dirs: list[Path], translations: NullTranslations,
     # Jinja's own globals include classes; their unbound methods would work on any object a template is lent
     # (dict.clear(site.fields) passes the immutable sandbox), so templates get constructors, not classes.
     env.globals.update({name: _constructor(env.globals[name]) for name in ("dict", "cycler", "joiner", "namespace")})
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    text = TextTranslations(translations)
+    env.install_gettext_callables(text.gettext, text.ngettext, newstyle=True,  # type: ignore[attr-defined]
+                                  pgettext=text.pgettext, npgettext=text.npgettext)
     return env
 
 

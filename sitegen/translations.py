@@ -10,6 +10,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from .problems import Position, Problems
+from .uitext import check_markup
 from .walk import look
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -18,10 +19,13 @@ DEFAULT_THEME = PACKAGE_ROOT / "theme"
 
 
 def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
-    """The site's own catalog for `code` wins; the generator's catalog fills what it lacks."""
+    """The site's own catalog for `code` wins; the generator's catalog fills what it lacks.
+
+    Problems: a catalog that cannot be read, and markup in a msgstr that its msgid does not have.
+    """
     layers = []
     for po in catalog_paths(site_root, code):
-        compiled = _compile(po, site_root, problems)
+        compiled = _compile(po, site_root, code, problems)
         if compiled is not None:
             layers.append(compiled)
     if not layers:
@@ -40,7 +44,7 @@ def catalog_paths(site_root: Path, code: str) -> list[Path]:
 
 def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
     """A .po or .pot file, or None with a problem naming it (relative to the site when inside it)."""
-    shown = po.relative_to(site_root).as_posix() if po.is_relative_to(site_root) else str(po)
+    shown = _shown(po, site_root)
     refused = look(po, site_root).problem if po.is_relative_to(site_root) else None
     if refused:
         problems.items.append(refused)
@@ -54,10 +58,15 @@ def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | Non
         return None
 
 
-def _compile(po: Path, site_root: Path, problems: Problems) -> Translations | None:
+def _shown(po: Path, site_root: Path) -> str:
+    return po.relative_to(site_root).as_posix() if po.is_relative_to(site_root) else str(po)
+
+
+def _compile(po: Path, site_root: Path, code: str, problems: Problems) -> Translations | None:
     catalog = read_catalog(po, site_root, problems)
     if catalog is None:
         return None
+    check_markup(po, _shown(po, site_root), catalog, code, problems)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

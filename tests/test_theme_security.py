@@ -1,11 +1,20 @@
-"""A site's templates are not a way in: they run in Jinja's immutable sandbox and load only theme templates."""
+"""A site's templates and UI translations are not a way in: templates run in Jinja's immutable sandbox and load
+only theme templates; a msgstr is text, with only its msgid's markup live, and other markup is a located error."""
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.support import Translations
 
-from conftest import build_site
+from conftest import TODAY, build_site
+from sitegen.checks import check_site
+from sitegen.theme import theme_environment
+from sitegen.uitext import as_html
 
 
 def page_404(body: str) -> dict[str, str]:
@@ -76,3 +85,89 @@ def test_templates_include_only_templates_of_the_theme(make_site, tmp_path, name
 def test_imports_from_outside_the_theme_are_refused_too(make_site, tmp_path):
     root = make_site(page_404("{% import '../../site.yaml' as secrets %}"))
     assert "'../../site.yaml' is not a template of the theme" in the_problem(build_site(root, tmp_path / "public"))
+
+
+# UI translations are text
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: ru\\n"\n'
+PO = "locales/ru/LC_MESSAGES/messages.po"
+
+
+def po_site(make_site, entries: str, templates: dict[str, str] | None = None) -> Path:
+    return make_site({PO: PO_HEADER + entries, **(templates or {})})
+
+
+def test_markup_in_a_translation_is_an_error_at_its_po_line_in_check_and_build(make_site, tmp_path):
+    root = po_site(make_site, '\nmsgid "Page not found"\nmsgstr "Не найдено<img src=x onerror=alert(1)>"\n')
+    expected = (f"{PO}:7:19: error: msgstr: markup '<img src=x onerror=alert(1)>' is not in the msgid 'Page not found', "
+                "so pages show it as text\n"
+                "    hint: a UI translation is text: delete the markup (write &lt; for a '<' that is not a tag)")
+    assert [p.format() for p in check_site(root, TODAY).problems if p.severity == "error"] == [expected]
+    result = build_site(root, tmp_path / "public")
+    assert [p.format() for p in result.problems.sorted()] == [expected]
+    assert not result.written
+
+
+def test_a_check_for_one_language_leaves_out_the_markup_of_another(make_site):
+    root = po_site(make_site, '\nmsgid "Page not found"\nmsgstr "<b>Не найдено</b>"\n')
+    assert not [p for p in check_site(root, TODAY, language="en").problems if p.severity == "error"]
+    assert len([p for p in check_site(root, TODAY, language="ru").problems if p.severity == "error"]) == 2
+
+
+def test_markup_in_a_wrapped_or_plural_msgstr_is_located_on_its_own_line(make_site):
+    root = po_site(make_site, '\nmsgid "%(num)s day"\nmsgid_plural "%(num)s days"\nmsgstr[0] "%(num)s день"\n'
+                              'msgstr[1] ""\n"%(num)s дня "\n"<script>x</script>"\nmsgstr[2] "%(num)s дней"\n')
+    assert [(str(p.position), p.field, p.message.split(" is ")[0]) for p in check_site(root, TODAY).problems
+            if p.severity == "error"] == [(f"{PO}:11:2", "msgstr[1]", "markup '<script>'"),
+                                          (f"{PO}:11:11", "msgstr[1]", "markup '</script>'")]
+
+
+def test_the_msgids_own_markup_is_live_in_its_translation(make_site, tmp_path):
+    template = {"theme/templates/404.html": '{% extends "base.html" %}{% block content %}\n'
+                '<p>{% trans url=link("programs") %}See <a href="{{ url }}">all programs</a>{% endtrans %}</p>\n'
+                '{% endblock %}\n'}
+    root = po_site(make_site, '\nmsgid "See <a href=\\"%(url)s\\">all programs</a>"\n'
+                              'msgstr "Смотрите <a href=\\"%(url)s\\">все программы</a>"\n', template)
+    assert not [p for p in check_site(root, TODAY).problems if p.severity == "error"]
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    assert '<p>Смотрите <a href="/ru/programs/">все программы</a></p>' in (out / "ru/404.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_tag_is_reported_with_the_tags_the_msgid_allows(make_site):
+    root = po_site(make_site, '\nmsgid "See <a href=\\"%(url)s\\">all programs</a>"\n'
+                              'msgstr "Смотрите <a href=\\"%(url)s\\" onclick=\\"steal()\\">все программы</a>"\n')
+    [problem] = [p for p in check_site(root, TODAY).problems if p.severity == "error"]
+    assert problem.format() == (
+        f"{PO}:7:18: error: msgstr: markup '<a href=\"%(url)s\" onclick=\"steal()\">' is not in the msgid "
+        "'See <a href=\"%(url)s\">all programs</a>', so pages show it as text\n"
+        "    hint: use only the msgid's own tags, written as there: </a>, <a href=\"%(url)s\">")
+
+
+def render_with(msgid: str, msgstr: str, source: str) -> str:
+    catalog = Catalog(locale="ru")
+    catalog.add(msgid, msgstr)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    env = theme_environment([], Translations(buffer), None)
+    return env.from_string(source).render()
+
+
+def test_markup_a_translation_should_not_have_never_reaches_a_page_raw():
+    assert render_with("Skip", "Skip<img src=x onerror=alert(1)>", "<p>{{ _('Skip') }}</p>") == (
+        "<p>Skip&lt;img src=x onerror=alert(1)&gt;</p>")
+
+
+def test_quotes_in_a_translation_cannot_end_an_attribute():
+    assert render_with("Close", 'x" onmouseover="alert(1)', "<button title=\"{{ _('Close') }}\">") == (
+        '<button title="x&#34; onmouseover=&#34;alert(1)">')
+
+
+def test_a_translation_is_html_text_with_only_the_msgids_tags():
+    msgid = 'Read <a href="%(url)s">the guide</a> & apply'
+    assert as_html((msgid,), msgid) == msgid  # untranslated: the template's own text
+    assert as_html((msgid,), 'Lisez <a href="%(url)s">le guide</a> & l\'appel') == (
+        'Lisez <a href="%(url)s">le guide</a> & l&#39;appel')
+    assert as_html((msgid,), "a < b <!-- x --> &nbsp;<b>") == "a &lt; b &lt;!-- x --&gt; &nbsp;&lt;b&gt;"
+    assert as_html((msgid,), "<img src=x onerror=alert(1)") == "&lt;img src=x onerror=alert(1)"
