@@ -127,10 +127,15 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
         return False
-    files = {*rendered.files,
-             *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
-             write_status_page(stage, catalog, urls, renderers, options.root),
-             *write_open_data(stage, catalog, urls)}
+    try:  # the root pages and the status page are templates too
+        files = {*rendered.files,
+                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
+                 write_status_page(stage, catalog, urls, renderers, options.root),
+                 *write_open_data(stage, catalog, urls)}
+    except TemplateProblem as exc:
+        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}",
+                       "fix the template at this line")
+        return False
     nothing_rendered = rendered.reused == sum(rendered.written.values())
     kept_index = options.search and cache.incremental and previous_index(files, cache.previous_files, nothing_rendered)
     files.update(kept_index or ())

@@ -74,6 +74,14 @@ def test_a_huge_range_is_a_located_problem(make_site, tmp_path):
                     the_problem(build_site(root, tmp_path / "public")))
 
 
+@pytest.mark.parametrize("name", ["chooser.html", "translation-status.html"])
+def test_a_refusal_in_the_root_or_status_page_template_is_located_too(make_site, tmp_path, name):
+    root = make_site({f"theme/templates/{name}": "<p>\n{{ ().__class__ }}</p>\n"})
+    assert the_problem(build_site(root, tmp_path / "public")) == (
+        f"theme/templates/{name}:2:1: error: template error: access to attribute '__class__' of 'tuple' object is "
+        "unsafe: a theme's templates run in a sandbox (docs/theme.md)\n    hint: fix the template at this line")
+
+
 @pytest.mark.parametrize("name", ["../../../etc/passwd", "/etc/passwd", "../site.yaml"])
 def test_templates_include_only_templates_of_the_theme(make_site, tmp_path, name):
     root = make_site(page_404(f"{{% include '{name}' %}}"))
