@@ -67,6 +67,7 @@ class SourceMemo:
         self.known: Known | None = None
         self.listing: _Listing | None = None
         self.catalogs: dict[str, tuple[tuple, NullTranslations, tuple[Problem, ...]]] = {}
+        self.compiled_templates: dict[str, bytes] = {}  # by Jinja's key, which includes the source's checksum
 
     def discover(self, root: Path, problems: Problems) -> Sources:
         listing = self.listing

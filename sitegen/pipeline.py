@@ -93,15 +93,11 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     if problems.has_errors(options.strict):
         return result
     try:
-        with output_lock(out):
-            remove_leftovers(out)
-            published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
-            with staging(out) as stage:
-                if not _write(stage, out, published, options, catalog, urls, translations, result):
-                    return result
-    except OSError as exc:
-        problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
-                       "free some space or fix the folder's permissions, then build again; the previous site is untouched")
+        renderers = _renderers(catalog, urls, options.root, translations, memo.compiled_templates if memo else {})
+    except TemplateProblem as exc:
+        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
+        return result
+    if not _stage_and_publish(out, options, catalog, urls, renderers, translations, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
@@ -109,15 +105,26 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     return result
 
 
+def _stage_and_publish(out: Path, options: BuildOptions, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
+                       translations, result: BuildResult) -> bool:
+    """Under the output's lock, write the site into a staging folder and publish it; False when it failed."""
+    try:
+        with output_lock(out):
+            remove_leftovers(out)
+            published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
+            with staging(out) as stage:
+                return _write(stage, out, published, options, catalog, urls, renderers, translations, result)
+    except OSError as exc:
+        result.problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
+                              "free some space or fix the folder's permissions, then build again; "
+                              "the previous site is untouched")
+        return False
+
+
 def _write(stage: Path, out: Path, published: Published, options: BuildOptions, catalog: Catalog, urls: Urls,
-           translations, result: BuildResult) -> bool:
+           renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
     """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
     problems = result.problems
-    try:
-        renderers = _renderers(catalog, urls, options.root, translations, options.cache_dir)
-    except TemplateProblem as exc:
-        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
-        return False
     pages = plan_pages(catalog)
     cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
     tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
@@ -174,8 +181,8 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
                   urls.base_url, repr(share_font()))
 
 
-def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, cache_dir: Path | None) -> dict[str, Renderer]:
-    bytecode = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir / "templates"))) if cache_dir else SharedBytecode()
+def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, compiled: dict[str, bytes]) -> dict[str, Renderer]:
+    bytecode = SharedBytecode(compiled)
     renderers = {}
     for language in catalog.content.site.languages:
         renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], bytecode)
@@ -185,11 +192,6 @@ def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, cache_dir
             raise TemplateProblem(exc.filename or exc.name or "theme", exc.lineno, exc.message or str(exc)) from exc
         renderers[language.code] = renderer
     return renderers
-
-
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _template_position(exc: TemplateProblem, root: Path):

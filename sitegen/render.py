@@ -79,10 +79,14 @@ class TemplateProblem(Exception):
 
 
 class SharedBytecode(jinja2.BytecodeCache):
-    """Compiled templates shared by the languages' environments, so each template compiles once per build."""
+    """Compiled templates shared by the languages' environments, so each template compiles once per build.
 
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
+    Kept in memory only (the dev server keeps them between builds): Jinja's file cache unmarshals code objects,
+    so a file planted in the site's .cache/ would run with the build's rights, sandbox or not.
+    """
+
+    def __init__(self, compiled: dict[str, bytes] | None = None) -> None:
+        self.compiled: dict[str, bytes] = {} if compiled is None else compiled
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:

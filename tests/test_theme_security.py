@@ -179,3 +179,28 @@ def test_a_translation_is_html_text_with_only_the_msgids_tags():
         'Lisez <a href="%(url)s">le guide</a> & l&#39;appel')
     assert as_html((msgid,), "a < b <!-- x --> &nbsp;<b>") == "a &lt; b &lt;!-- x --&gt; &nbsp;&lt;b&gt;"
     assert as_html((msgid,), "<img src=x onerror=alert(1)") == "&lt;img src=x onerror=alert(1)"
+
+
+def test_compiled_templates_planted_in_the_site_cache_never_run(make_site, tmp_path):
+    """Jinja's file cache unmarshals code objects: the build keeps compiled templates in memory only."""
+    import marshal
+    import pickle
+
+    from jinja2.bccache import BytecodeCache, bc_magic
+    from sitegen.translations import DEFAULT_THEME
+
+    root, ran = make_site(), tmp_path / "ran"
+    cache = root / ".cache/sitegen"
+    payload = marshal.dumps(compile(f"open({str(ran)!r}, 'w').write('ran')", "<planted>", "exec"))
+    keys = BytecodeCache()
+    for template in (DEFAULT_THEME / "templates").rglob("*.html"):
+        name, source = template.relative_to(DEFAULT_THEME / "templates").as_posix(), template.read_text(encoding="utf-8")
+        key = keys.get_cache_key(name, str(template))
+        planted = cache / "templates" / f"__jinja2_{key}.cache"
+        planted.parent.mkdir(parents=True, exist_ok=True)
+        planted.write_bytes(bc_magic + pickle.dumps(keys.get_source_checksum(source), 2) + payload)
+    try:
+        results = [build_site(root, tmp_path / "public", cache_dir=cache) for _ in range(2)]
+    finally:
+        assert not ran.exists(), "a compiled template planted in the cache ran"
+    assert all(result.written for result in results)
