@@ -110,6 +110,8 @@ class MarkdownStore:
 
     def __init__(self) -> None:
         self.entries: dict[str, Rendered] = {}
+        # Read from the cache file, which anyone with the checkout can edit: sanitised again when first used.
+        self.loaded: dict[str, Rendered] = {}
         self.fresh: dict[str, Rendered] = {}
         self.used: set[str] = set()
         self.changed = False  # since the last load or save: whether the file on disk is behind
@@ -119,6 +121,9 @@ class MarkdownStore:
         key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{source}".encode(), digest_size=16).hexdigest()
         self.used.add(key)
         found = self.entries.get(key)
+        if found is None and key in self.loaded:
+            cached = self.loaded.pop(key)
+            found = self.entries[key] = Rendered(sanitize(cached.html), sanitize(cached.toc))
         if found is None:
             found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path)
             self.changed = True
@@ -129,7 +134,7 @@ class MarkdownStore:
         return fresh
 
     def add(self, entries: dict[str, Rendered]) -> None:
-        self.changed = self.changed or not entries.keys() <= self.entries.keys()
+        self.changed = self.changed or not entries.keys() <= self.entries.keys() | self.loaded.keys()
         self.entries.update(entries)
         self.used.update(entries)
 
@@ -139,9 +144,8 @@ class MarkdownStore:
         try:
             recorded = json.loads(path.read_text(encoding="utf-8"))
             if recorded["salt"] == salt:
-                # Sanitised again: the cache is a file anyone with the checkout can edit, unlike the code.
-                self.entries.update({key: Rendered(sanitize(html), sanitize(toc))
-                                     for key, (html, toc) in recorded["entries"].items()})
+                self.loaded.update({key: Rendered(html, toc) for key, (html, toc) in recorded["entries"].items()
+                                    if isinstance(html, str) and isinstance(toc, str) and key not in self.entries})
                 self.synced = _file_state(path, salt)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no usable cache: convert everything
@@ -151,10 +155,11 @@ class MarkdownStore:
 
         Nothing is written when nothing changed: a rebuild after a small edit need not rewrite megabytes.
         """
-        if not self.changed and not (prune and self.entries.keys() - self.used) and path.is_file():
+        if not self.changed and not (prune and (self.entries.keys() | self.loaded.keys()) - self.used) and path.is_file():
             return
-        keys = sorted(self.used if prune else self.entries)
-        entries = {key: [self.entries[key].html, self.entries[key].toc] for key in keys if key in self.entries}
+        known = {**self.loaded, **self.entries}
+        keys = sorted(self.used if prune else known)
+        entries = {key: [known[key].html, known[key].toc] for key in keys if key in known}
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps({"salt": salt, "entries": entries}, ensure_ascii=False), encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable
 
 MARKER = ".sitegen.json"
@@ -34,15 +34,16 @@ class Published:
 
 def is_safe_relative(name: str) -> bool:
     """A plain relative POSIX path that stays inside its folder (no '..', no absolute, no empty part)."""
-    if not name or "\\" in name or "\0" in name or name.startswith("/"):
+    if not name or "\\" in name or "\0" in name:
         return False
-    return all(part not in ("", ".", "..") for part in name.split("/")) and PurePosixPath(name).as_posix() == name
+    return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
-def check_output(out: Path, root: Path, protected: Iterable[Path], force: bool) -> Published:
+def check_output(out: Path, root: Path, protected: Iterable[Path], force: bool, thorough: bool = True) -> Published:
     """Refuse an output folder the build must not replace; else say what it holds now.
 
     `out` is taken as it resolves (a link to a folder names that folder) and must not exist as a file.
+    Not `thorough`: an earlier output of ours is taken as it says, without listing every file in it.
     """
     _refuse_protected(out, root, protected)
     if not os.path.lexists(out):
@@ -50,6 +51,8 @@ def check_output(out: Path, root: Path, protected: Iterable[Path], force: bool) 
     if not out.is_dir():
         raise OutputRefused(f"{out} exists and is not a folder: name another output folder with --out")
     record = read_marker(out)
+    if record is not None and not thorough:
+        return Published(None)
     if record is None:  # not ours: anything in it at all is someone else's
         unknown = sorted(entry.name for entry in os.scandir(out))
         present = frozenset()
@@ -107,8 +110,13 @@ def marker_text(build: str, files: Iterable[str]) -> str:
 
 
 def _folders_of(files: Iterable[str]) -> set[str]:
-    parents = {str(PurePosixPath(name).parent) for name in files}
-    return {str(p) for name in parents for p in (PurePosixPath(name), *PurePosixPath(name).parents)} - {"."}
+    folders: set[str] = set()
+    for name in files:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    return folders
 
 
 def _walk(folder: Path) -> tuple[frozenset[str], frozenset[str]]:

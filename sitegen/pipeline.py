@@ -18,7 +18,8 @@ from .load import load_content
 from .memo import SourceMemo
 from .opendata import write_open_data
 from .outfolder import Published, check_output
-from .publish import link_unchanged, output_lock, publish, published_path, remove_leftovers, staging
+from .publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
+                      staging)
 from .plan import plan_pages
 from .problems import Position, Problems
 from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
@@ -81,7 +82,7 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     problems = Problems()
     result = BuildResult(problems)
     out = options.out.resolve()
-    check_output(out, options.root, protected_folders(), options.force)  # before anything: a refusal touches nothing
+    check_output(out, options.root, protected_folders(), options.force, thorough=False)  # a refusal touches nothing
     content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
                            memo=memo)
     if content is None or problems.has_errors(options.strict):
@@ -146,11 +147,14 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     nothing_rendered = rendered.reused == sum(rendered.written.values())
     kept_index = options.search and cache.incremental and previous_index(files, cache.previous_files, nothing_rendered)
     files.update(kept_index or ())
+    build = build_id(rendered.fingerprints)
+    result.files = len(files) - sum(result.pages.values())
+    if (kept_index or not options.search) and same_as_published(stage, out, build, files, published):
+        return True  # nothing would change: the output stays as it is
     link_unchanged(stage, out, files)
     if options.search and not kept_index and not _index_for_search(stage, out, files, result):
         return False
-    result.files = len(files) - sum(result.pages.values())
-    build = build_id(rendered.fingerprints)
+    result.files = len(files) - sum(result.pages.values())  # with the search index
     publish(stage, out, build, files)
     try:
         cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import filecmp
 import fcntl
 import functools
 import os
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .outfolder import MARKER, OutputRefused, is_safe_relative, marker_text
+from .outfolder import MARKER, OutputRefused, Published, is_safe_relative, marker_text
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -71,7 +72,21 @@ def remove_leftovers(out: Path) -> None:
     """
     for path in out.parent.glob(f"{_stage_prefix(out)}*"):
         if path.is_dir() and not path.is_symlink() and (not any(path.iterdir()) or (path / MARKER).is_file()):
-            shutil.rmtree(path)
+            _remove_marked(path)
+
+
+def _remove_marked(folder: Path) -> None:
+    """Delete a folder of ours with its marker last, so that a kill midway leaves it recognisably ours."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == MARKER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+    (folder / MARKER).unlink(missing_ok=True)
+    folder.rmdir()
 
 
 @contextlib.contextmanager
@@ -82,11 +97,13 @@ def staging(out: Path) -> Iterator[Path]:
         (stage / MARKER).write_text(marker_text("", ()), encoding="utf-8")
         yield stage
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        with contextlib.suppress(OSError):  # what is left, the next build removes
+            _remove_marked(stage)
 
 
 def link_unchanged(stage: Path, out: Path, files: set[str]) -> None:
     """Fill the stage with the files this build kept from the previous output, as hard links to them."""
+    made: set[Path] = set()
     for relative in sorted(files):
         target = stage / relative
         if os.path.lexists(target):
@@ -94,13 +111,28 @@ def link_unchanged(stage: Path, out: Path, files: set[str]) -> None:
         if not is_safe_relative(relative):
             raise ValueError(f"not a path inside the output: {relative!r}")
         source = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
             os.link(source, target, follow_symlinks=False)
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
                 raise
             shutil.copyfile(source, target, follow_symlinks=False)
+
+
+def same_as_published(stage: Path, out: Path, build: str, files: set[str], published: Published) -> bool:
+    """Publishing would change nothing: the same build, the same files, and each file written again is identical."""
+    if published.build != build or published.files != files:
+        return False
+    for current, _, names in os.walk(stage):
+        for name in names:
+            path = Path(current) / name
+            relative = path.relative_to(stage).as_posix()
+            if relative != MARKER and not filecmp.cmp(path, out / relative, shallow=False):
+                return False
+    return True
 
 
 def publish(stage: Path, out: Path, build: str, files: set[str]) -> None:

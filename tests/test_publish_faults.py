@@ -239,3 +239,15 @@ def test_a_disk_without_room_for_a_first_build_is_one_error_and_keeps_nothing(ve
         assert os.listdir(disk) == []
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_rebuild_that_changes_nothing_leaves_the_published_folder_itself_in_place(make_site, tmp_path: Path):
+    root, out, cache = make_site(), tmp_path / "public", tmp_path / "cache"
+    assert build_site(root, out, cache_dir=cache).written
+    folder, before = out.stat().st_ino, tree(out)
+    assert build_site(root, out, cache_dir=cache).written
+    assert (out.stat().st_ino, tree(out)) == (folder, before)
+    retitle(root, "Summer school", "Winter school")
+    assert build_site(root, out, cache_dir=cache).written
+    assert out.stat().st_ino != folder and tree(out) != before
+    assert leftovers(tmp_path) == ["cache"]
