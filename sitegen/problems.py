@@ -2,8 +2,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
+
+
+# A line break or other control character in a file name or value would split or garble the problem's one line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _escaped(match: re.Match) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +43,7 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        text = f"{self.position}: {self.severity}: {where}{self.message}"
+        text = _CONTROL.sub(_escaped, f"{self.position}: {self.severity}: {where}{self.message}")
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

@@ -63,10 +63,11 @@ def test_program_file_name_that_is_not_a_slug_is_an_error(make_site):
         "    hint: use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'")
 
 
-@pytest.mark.parametrize("name", ["summer--school", "-summer", "summer-", "лето", "summer.school"])
+@pytest.mark.parametrize("name", ["summer--school", "-summer", "summer-", "лето", "summer.school", "evil\n"])
 def test_slugs_are_lowercase_latin_words_joined_by_single_hyphens(make_site, name):
     root = make_site({f"partners/{name}.yaml": PARTNER})
-    assert problems(root) == [f"partners/{name}.yaml: error: '{name}' is not a valid slug"]
+    shown = name.replace("\n", "\\n")  # a problem stays on one line
+    assert problems(root) == [f"partners/{shown}.yaml: error: '{shown}' is not a valid slug"]
 
 
 def test_program_with_the_wrong_extension_is_an_error_that_says_how_to_rename_it(make_site):
