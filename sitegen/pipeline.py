@@ -8,8 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from .assets import collect_assets
 from .cache import PageCache, build_id, code_digest, digest, files_digest
 from .catalog import Catalog, build_catalog
@@ -96,7 +94,7 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     try:
         renderers = _renderers(catalog, urls, options.root, translations, memo.compiled_templates if memo else {})
     except TemplateProblem as exc:
-        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}")
+        problems.items.append(exc.problem(options.root))
         return result
     if not _stage_and_publish(out, options, catalog, urls, renderers, translations, result):
         return result
@@ -130,7 +128,7 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
     tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
              *share_image_tasks(stage, catalog, renderers, cache)]
-    rendered = render_pages(pages, renderers, stage, options.processes, cache, tasks)
+    rendered = render_pages(pages, renderers, stage, options.processes, cache, options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
@@ -141,8 +139,7 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
                  write_status_page(stage, catalog, urls, renderers, options.root),
                  *write_open_data(stage, catalog, urls)}
     except TemplateProblem as exc:
-        problems.error(_template_position(exc, options.root), "", f"template error: {exc.message}",
-                       "fix the template at this line")
+        problems.items.append(exc.problem(options.root))
         return False
     nothing_rendered = rendered.reused == sum(rendered.written.values())
     kept_index = options.search and cache.incremental and previous_index(files, cache.previous_files, nothing_rendered)
@@ -190,15 +187,7 @@ def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, compiled:
     renderers = {}
     for language in catalog.content.site.languages:
         renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], bytecode)
-        try:
-            preload_templates(renderer)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(exc.filename or exc.name or "theme", exc.lineno, exc.message or str(exc)) from exc
+        preload_templates(renderer)
         renderers[language.code] = renderer
     return renderers
 
-
-def _template_position(exc: TemplateProblem, root: Path):
-    path = Path(exc.template)
-    shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else str(path)
-    return Position(shown, exc.line or 0, 1 if exc.line else 0)

@@ -21,11 +21,12 @@ from .facets import catalog_view, plural_samples
 from .localize import Localizer, Text
 from .model import Language
 from .plan import PlannedPage
+from .problems import Position, Problem
 from .qr import qr_svg
 from .shareimage import draws_share_images, share_card, share_image_path
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
-from .urls import Route, Urls
+from .urls import Route, Urls, route_path
 from .views import Markdown, ViewBuilder
 
 
@@ -76,6 +77,18 @@ class TemplateProblem(Exception):
     def __init__(self, template: str, line: int, message: str) -> None:
         super().__init__(message)
         self.template, self.line, self.message = template, line, message
+        self.rendering: tuple[str, str] | None = None  # the source or output file, and the language
+
+    def problem(self, root: Path) -> Problem:
+        """What editors see: the template by its path in the site, and what was being rendered in which language."""
+        path = Path(self.template)
+        shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else self.template
+        message = f"template error: {self.message}"
+        if self.rendering:
+            what, code = self.rendering
+            message = f"template error: {self.message} (while rendering {what} in '{code}')"
+        return Problem(Position(shown, self.line or 0, 1 if self.line else 0), "error", "", message,
+                       "fix the template at this line")
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -264,7 +277,8 @@ class Renderer:
         return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
-        return self.render_template(page.template, **(context or self.prepare(page)))
+        what = page.title_source or route_path(page.route, self.language.code)
+        return self.render_template(page.template, what, **(context or self.prepare(page)))
 
     def render_chooser(self, not_found: bool) -> str:
         """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
@@ -278,25 +292,35 @@ class Renderer:
         ) + (Alternate("x-default", self.urls.absolute("")),)
         head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
                         switcher=homes, robots="noindex" if not_found else None)
-        return self.render_template("chooser.html", head=head, choices=choices, target=target)
+        return self.render_template("chooser.html", "404.html" if not_found else "index.html",
+                                    head=head, choices=choices, target=target)
 
-    def render_template(self, name: str, **context: Any) -> str:
-        """A template of the theme; any error it makes is a TemplateProblem at its line."""
+    def render_template(self, name: str, what: str, /, **context: Any) -> str:
+        """A template of the theme rendering `what` (a source or output file); any error it makes is a
+        TemplateProblem at its line, naming `what` and the language."""
         try:
             return self.env.get_template(name).render(**context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message) from exc
-        except SecurityError as exc:
-            template, line = _template_frame(exc)
-            raise TemplateProblem(template or name, line, f"{str(exc).rstrip('.')}: {SANDBOX_NOTE}") from exc
-        except (jinja2.TemplateError, MissingAsset) as exc:
-            template, line = _template_frame(exc)
-            raise TemplateProblem(template or name, line, str(exc)) from exc
-        except OverflowError as exc:  # the sandbox's range() limit, or arithmetic a template asked for
-            template, line = _template_frame(exc)
-            if template is None:
+        except TemplateProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 (anything a template did; the generator's own faults re-raise)
+            problem = _template_problem(exc, name)
+            if problem is None:
                 raise
-            raise TemplateProblem(template, line, str(exc)) from exc
+            problem.rendering = (what, self.language.code)
+            raise problem from exc
+
+
+def _template_problem(exc: Exception, name: str) -> TemplateProblem | None:
+    """A template's failure at its line, or None when no template was running (a fault of the generator)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc))
+    template, line = _template_frame(exc)
+    if isinstance(exc, SecurityError):
+        return TemplateProblem(template or name, line, f"{str(exc).rstrip('.')}: {SANDBOX_NOTE}")
+    if isinstance(exc, (jinja2.TemplateError, MissingAsset)):
+        return TemplateProblem(template or name, line, str(exc))
+    # Arithmetic, a filter given the wrong value, the sandbox's range() limit, a macro calling itself forever.
+    return TemplateProblem(template, line, str(exc) or type(exc).__name__) if template else None
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
@@ -317,4 +341,4 @@ def preload_templates(renderer: Renderer) -> None:
         try:
             renderer.env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc)) from exc
+            raise _template_problem(exc, name) from exc

@@ -66,8 +66,8 @@ def language_statuses(catalog: Catalog, urls: Urls, root: Path) -> list[Language
 def write_status_page(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], root: Path) -> str:
     """Write the page in the site's default language; returns its path."""
     renderer = renderers[catalog.content.site.default_language]
-    html = renderer.render_template("translation-status.html", statuses=language_statuses(catalog, urls, root),
-                                    canonical=urls.absolute(STATUS_PATH))
     relative = STATUS_PATH + "index.html"
+    html = renderer.render_template("translation-status.html", relative,
+                                    statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
     write_file(stage, relative, html)
     return relative

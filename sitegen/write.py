@@ -12,7 +12,7 @@ from .cache import PageCache
 from .markup import Rendered as RenderedMarkdown
 from .markup import store as markdown_store
 from .plan import PlannedPage
-from .problems import Position, Problem
+from .problems import Problem
 from .render import Renderer, TemplateProblem
 from .urls import output_file, route_path
 
@@ -55,7 +55,7 @@ class Rendered:
         self.markdown.update(other.markdown)
 
 
-def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
+def _render_chunk(root: Path, jobs: list[tuple[PlannedPage, str]]) -> Rendered:
     result = Rendered()
     problems = result.problems
     failed: set[tuple[str, int]] = set()
@@ -80,10 +80,7 @@ def _render_chunk(jobs: list[tuple[PlannedPage, str]]) -> Rendered:
         except TemplateProblem as exc:
             if (exc.template, exc.line) not in failed:
                 failed.add((exc.template, exc.line))
-                what = page.title_source or route_path(page.route, code)
-                problems.append(Problem(Position(exc.template, exc.line or 0, 1 if exc.line else 0), "error", "",
-                                        f"template error: {exc.message} (while rendering {what} in '{code}')",
-                                        "fix the template at this line"))
+                problems.append(exc.problem(root))
             continue
         write_file(_stage, relative, html)
         result.written[code] += 1
@@ -96,16 +93,17 @@ def _run_task(index: int) -> Rendered:
 
 
 def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, processes: int,
-                 cache: PageCache, other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
+                 cache: PageCache, root: Path, other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
     """Render every page in every language, and run the other slow tasks beside them.
 
+    Template problems name templates by their path in the site at `root`.
     With several processes, forked workers share the parent's renderers and task list.
     """
     global _renderers, _stage, _cache, _tasks
     jobs = [(page, code) for page in pages for code in renderers]
     chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     _renderers, _stage, _cache = renderers, stage, cache
-    _tasks = [*other_tasks, *(functools.partial(_render_chunk, chunk) for chunk in chunks)]
+    _tasks = [*other_tasks, *(functools.partial(_render_chunk, root, chunk) for chunk in chunks)]
     result = Rendered()
     try:
         if processes > 1 and len(jobs) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():

@@ -51,6 +51,6 @@ def test_a_template_asking_for_a_missing_asset_is_reported_with_its_line(make_si
     result = build_site(root, tmp_path / "public")
     assert not result.written
     [problem] = result.problems.sorted()
-    assert problem.format().splitlines()[0].endswith(
+    assert problem.format().splitlines()[0] == (
         "theme/templates/404.html:3:1: error: template error: the theme has no static file 'img/missing.png' "
         "(in theme/static/) (while rendering en/404.html in 'en')")
