@@ -11,6 +11,7 @@ from .localize import choose
 from .model import SECTIONS, Content, Site
 from .parse import Document, parse_markdown_file, parse_yaml_file
 from .problems import Position, Problem, Problems
+from .shareimage import check_share_font
 from .siteconfig import validate_site
 from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
                        validate_program)
@@ -39,6 +40,7 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     site = validate_site(site_document, page_slugs, problems, media) if site_document else None
     if site is None:
         return None
+    check_share_font(site, site_document.path, problems)
     known = Known(
         site=site, today=today,
         programs=frozenset(source.slug for source in sources.programs),

@@ -23,7 +23,8 @@ from .model import Language
 from .plan import PlannedPage
 from .problems import Position, Problem
 from .qr import qr_svg
-from .shareimage import draws_share_images, share_card, share_image_path
+from .shareimage import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
+from .shareimage import draws_share_images, draws_site_card, share_card, share_image_path
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
 from .urls import Route, Urls, route_path
@@ -61,6 +62,7 @@ class Head:
     translated: bool
     image: str | None = None  # absolute URL of the image shown when the page is shared
     image_alt: str | None = None
+    image_size: tuple[int, int] | None = None  # (width, height), known for the images the build draws
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class RootHead:
     alternates: tuple[Alternate, ...]
     switcher: tuple[SwitcherEntry, ...]
     robots: str | None
+    image: str | None = None  # as in Head: the site's image, for the address shared most
+    image_alt: str | None = None
+    image_size: tuple[int, int] | None = None
 
 
 class TemplateProblem(Exception):
@@ -258,8 +263,8 @@ class Renderer:
         context["head"] = head
         return context
 
-    def _share_image(self, context: dict[str, Any]) -> dict[str, str | None]:
-        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn one."""
+    def _share_image(self, context: dict[str, Any]) -> dict[str, Any]:
+        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn card."""
         view = context.get("program") or context.get("article")
         if view is not None and view.image:
             return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
@@ -267,13 +272,18 @@ class Renderer:
         if "program" in context and draws_share_images(self.site):
             card = context["program"].card
             return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
-                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt}
+                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt,
+                    "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
+        return self.site_image()
+
+    def site_image(self) -> dict[str, Any]:
+        """The image a page without its own is shared with: the site's share image, else its drawn card."""
         if self.site.share_image:
             alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
             return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
-        if draws_share_images(self.site):
+        if draws_site_card(self.site):
             return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
-                    "image_alt": self.localizer.text(self.site.title).value}
+                    "image_alt": self.localizer.text(self.site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
         return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
@@ -291,7 +301,8 @@ class Renderer:
             Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
         ) + (Alternate("x-default", self.urls.absolute("")),)
         head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
-                        switcher=homes, robots="noindex" if not_found else None)
+                        switcher=homes, robots="noindex" if not_found else None,
+                        **({} if not_found else self.site_image()))
         return self.render_template("chooser.html", "404.html" if not_found else "index.html",
                                     head=head, choices=choices, target=target)
 

@@ -1,4 +1,5 @@
-"""Draw each program's default share image (1200×630 PNG): its title, field and place on the site's colours."""
+"""Draw share images (1200×630 PNG) on the site's colours: the site's card (its title and address, one per
+language) unless it has a share_image of its own, and, when the site asks, each program's (title, field, place)."""
 from __future__ import annotations
 
 import functools
@@ -9,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
+from .problems import Position
 from .urls import Route, route_path
 
 if TYPE_CHECKING:
     from .cache import PageCache
     from .catalog import Catalog
     from .model import Program, Site
+    from .problems import Problems
     from .render import Renderer
     from .views import ProgramCard
     from .write import Rendered
@@ -61,10 +64,9 @@ def share_image_path(slug: str | None, code: str) -> str:
 def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Renderer"], cache: "PageCache",
                       batch: int = 100) -> list[Callable[[], "Rendered"]]:
     """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused."""
-    if not draws_share_images(catalog.content.site):
-        return []
-    programs = [*catalog.programs, *([] if catalog.content.site.share_image else [None])]
-    jobs = [(program, code) for program in programs for code in renderers]
+    site = catalog.content.site
+    drawn = [*(catalog.programs if draws_share_images(site) else ()), *([None] if draws_site_card(site) else [])]
+    jobs = [(program, code) for program in drawn for code in renderers]
     return [functools.partial(_draw_batch, stage, renderers, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
 
 
@@ -93,8 +95,24 @@ def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache
 
 
 def draws_share_images(site: "Site") -> bool:
-    """Drawing costs about 5 ms an image, more than rendering the page, so a site asks for it."""
+    """Drawing costs about 5 ms an image, more than rendering the page, so a site asks for programs' own."""
     return site.draw_share_images and share_font() is not None
+
+
+def draws_site_card(site: "Site") -> bool:
+    """Open Graph requires an image: a site without a share_image of its own gets its card, one per language."""
+    return site.share_image is None and share_font() is not None
+
+
+def check_share_font(site: "Site", path: str, problems: "Problems") -> None:
+    """Without the font, a site without a share_image has no image to share pages with: say so.
+
+    With draw_share_images the site settings already warn of the missing font."""
+    if site.share_image is None and not site.draw_share_images and share_font() is None:
+        problems.warning(Position(path), "", "no Noto Sans CJK font or Pillow to draw the site's share image with; "
+                         "pages are shared without an image",
+                         "install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site, "
+                         "or give site.yaml a share_image (1200×630, in content/media/)")
 
 
 @functools.cache

@@ -6,6 +6,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from lxml import html
 
 from conftest import MINIMAL_SITE, REPO, build_site
 from page_heads import json_ld_blocks, meta, page_heads
@@ -55,6 +56,9 @@ def image_problems(site: Path, base_url: str, head, images: list[str]) -> list[s
     [alt] = meta(head, "og:image:alt") or [""]
     if not alt.strip():
         problems.append("og:image without og:image:alt")
+    size = (meta(head, "og:image:width"), meta(head, "og:image:height"))
+    if size != ([], []) and size != tuple([str(n)] for n in png_size(site / image.removeprefix(base_url))):
+        problems.append(f"og:image is not of the size declared, {size}")
     if (meta(head, "twitter:card"), meta(head, "twitter:image"), meta(head, "twitter:image:alt")) != (
             ["summary_large_image"], [image], [alt]):
         problems.append("the Twitter card does not show the Open Graph image")
@@ -70,8 +74,8 @@ def test_every_sample_page_shares_well(sample_site: Path):
 def test_every_page_of_a_large_catalog_shares_well(catalog_1000: Path):
     problems, with_image = sharing_problems(catalog_1000, "https://example.org/")
     assert problems == []
-    # The generated catalog does not ask for drawn images: only programs and news with their own have one.
-    assert 100 < with_image < len(shared_pages(catalog_1000))
+    # The generated catalog does not ask for programs' drawn images: pages without their own share the site's card.
+    assert with_image == len(shared_pages(catalog_1000))
 
 
 def test_an_article_is_shared_as_an_article(sample_site: Path):
@@ -92,9 +96,53 @@ def test_a_site_without_images_gets_drawn_ones(make_site, tmp_path):
     assert png_size(out / "ru" / "share.png") == (1200, 630)
 
 
-def test_a_site_that_does_not_ask_for_drawn_images_gets_none(make_site, tmp_path):
+def test_a_site_without_share_settings_shares_every_page_with_its_drawn_card(make_site, tmp_path):
+    if share_font() is None:
+        pytest.skip("no Noto Sans CJK font or Pillow to draw share images with")
+    builds = [tmp_path / "public", tmp_path / "again"]
+    for out in builds:
+        result = build_site(make_site(), out)
+        assert result.written and result.problems.sorted() == []
+    out = builds[0]
+    problems, with_image = sharing_problems(out, "https://example.org/")
+    assert problems == [] and with_image == len(shared_pages(out)) == 2 * 6  # every page but the noindex ones (404, search, compare)
+    for lang, title in (("en", "Test catalog"), ("ru", "Тестовый каталог")):
+        for page in (f"{lang}/index.html", f"{lang}/programs/summer/index.html", f"{lang}/news/index.html"):
+            head = page_heads(out)[page]
+            assert [meta(head, key) for key in ("og:image", "og:image:width", "og:image:height", "og:image:alt")] == [
+                [f"https://example.org/{lang}/share.png"], ["1200"], ["630"], [title]], page
+        assert png_size(out / lang / "share.png") == (1200, 630)
+    root = html.document_fromstring((out / "index.html").read_bytes()).head  # the language chooser, shared most
+    assert (meta(root, "og:url"), meta(root, "og:image"), meta(root, "og:image:width")) == (
+        ["https://example.org/"], ["https://example.org/en/share.png"], ["1200"])
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png")) == ["en/share.png", "ru/share.png"]
+    assert [(b / "en/share.png").read_bytes() for b in builds] == [(b / "en/share.png").read_bytes() for b in builds[::-1]]
+
+
+def test_the_site_card_is_drawn_again_only_when_its_text_changes(make_site, tmp_path):
+    if share_font() is None:
+        pytest.skip("no Noto Sans CJK font or Pillow to draw share images with")
+    root, out, cache = make_site(), tmp_path / "public", tmp_path / "cache"
+    assert build_site(root, out, cache_dir=cache).written
+    drawn = {lang: (out / lang / "share.png").stat().st_ino for lang in ("en", "ru")}
+    site = root / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("Тестовый каталог", "Новый каталог"), encoding="utf-8")
+    assert build_site(root, out, cache_dir=cache).written
+    assert (out / "en/share.png").stat().st_ino == drawn["en"]  # the same file, kept from the previous output
+    assert (out / "ru/share.png").stat().st_ino != drawn["ru"]
+    assert meta(page_heads(out)["ru/partners/index.html"], "og:image:alt") == ["Новый каталог"]
+
+
+def test_without_the_font_a_site_without_a_share_image_is_warned_that_pages_have_none(make_site, tmp_path, monkeypatch):
+    without_font(monkeypatch)
     out = tmp_path / "public"
-    assert build_site(make_site(), out).written
+    result = build_site(make_site(), out)
+    assert result.written
+    assert [p.format() for p in result.problems.sorted()] == [
+        "site.yaml: warning: no Noto Sans CJK font or Pillow to draw the site's share image with; "
+        "pages are shared without an image\n"
+        "    hint: install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site, "
+        "or give site.yaml a share_image (1200×630, in content/media/)"]
     assert sharing_problems(out, "https://example.org/") == ([], 0)
     assert not list(out.rglob("share.png"))
 
