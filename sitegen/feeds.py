@@ -1,17 +1,26 @@
-"""Atom feeds (RFC 4287), one per language: news articles and newly published programs."""
+"""Atom feeds (RFC 4287), one per language: news articles and newly published programs.
+
+Every entry has a summary, so a reader's list never shows a bare title: the item's own, else the start of its
+text. News entries also carry their whole text as sanitised HTML (as Zola's and jekyll-feed's feeds do), so
+readers show an article without a visit; a program's page is more than its description, so it gets a link."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+import nh3
+
 from .catalog import Catalog
 from .localize import Localizer
+from .markup import render_markdown
 from .urls import Route, Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
+SUMMARY_LENGTH = 300  # characters of an article's text that stand in for a summary it does not have
 
 
 @dataclass(frozen=True)
@@ -21,7 +30,8 @@ class Entry:
     lang: str
     updated: dt.date
     link: str
-    summary: str | None
+    summary: str
+    content: str | None = None  # HTML
 
 
 def stable_id(key: str) -> str:
@@ -34,14 +44,32 @@ def _entries(catalog: Catalog, localizer: Localizer, urls: Urls) -> list[Entry]:
     entries = []
     for article in catalog.news:
         text_lang, text = localizer.pick(article.texts)
+        body = render_markdown(text.body, 2, urls.base_path).html
         entries.append(Entry(f"news/{article.slug}/{code}", text.title, text_lang, article.date,
-                             urls.page_absolute(Route("article", article.slug), code), text.summary))
+                             urls.page_absolute(Route("article", article.slug), code),
+                             text.summary or excerpt(plain_text(body)), body or None))
     for program in catalog.programs:
         title, summary = localizer.text(program.title), localizer.text(program.summary)
         entries.append(Entry(f"program/{program.slug}/{code}", title.value, title.lang, program.updated,
                              urls.page_absolute(Route("program", program.slug), code), summary.value))
     entries.sort(key=lambda e: (e.updated, e.key), reverse=True)
     return entries[:FEED_SIZE]
+
+
+def plain_text(body: str) -> str:
+    """What a reader sees of sanitised HTML, on one line."""
+    return " ".join(html.unescape(nh3.clean(body, tags=set())).split())
+
+
+def excerpt(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """The start of a text, cut at a word boundary near `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1]
+    space = cut.rfind(" ")
+    # Chinese, and a very long word, give no space to cut at: cut within them.
+    cut = cut[:space] if space > limit * 2 // 3 else text[:limit]
+    return cut.rstrip(" ,.;:—–-") + "…"
 
 
 def _timestamp(day: dt.date) -> str:
@@ -73,5 +101,7 @@ def atom_feed(catalog: Catalog, localizer: Localizer, urls: Urls) -> bytes:
         ET.SubElement(element, "link", {"rel": "alternate", "href": entry.link})
         if entry.summary:
             ET.SubElement(element, "summary", {"xml:lang": lang}).text = entry.summary
+        if entry.content:  # relative links in it are relative to the article's page
+            ET.SubElement(element, "content", {"type": "html", "xml:lang": lang, "xml:base": entry.link}).text = entry.content
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -94,3 +94,51 @@ def test_feed_entries_carry_the_language_of_their_text(sample_site: Path, lang: 
     hreflang = {"zh": "zh-Hans"}.get(lang, lang)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == hreflang
     assert all(e.find(f"{ATOM}title").get("{http://www.w3.org/XML/1998/namespace}lang") for e in feed.iter(f"{ATOM}entry"))
+
+
+LONG_TEXT = ("The delegation met the partners in Shanghai and agreed on **two programs** & a schedule. " * 6).strip()
+
+
+def parsed_entry(out: Path, lang: str, title: str):
+    feedparser = require_module("feedparser")
+    parsed = feedparser.parse((out / lang / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    [entry] = [entry for entry in parsed.entries if entry.title == title]
+    return entry
+
+
+def test_an_article_without_a_summary_is_summarised_by_the_start_of_its_text(make_site, tmp_path: Path):
+    root = make_site({
+        "content/news/2026-11-01-visit.en.md": f"---\ntitle: A visit\ndate: 2026-11-01\n---\n{LONG_TEXT}\n\n"
+                                               "See [the catalog](/en/programs/).\n",
+        "content/news/2026-11-01-visit.ru.md": "---\ntitle: Визит\ndate: 2026-11-01\nsummary: Делегация в Шанхае.\n---\n"
+                                               "Делегация встретилась с партнёрами.\n",
+    })
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    english = parsed_entry(out, "en", "A visit")
+    # The text as a reader sees it (no Markdown, entities decoded), cut after the last whole word within 300 characters:
+    # three sentences of 85 characters, then the words that end by the 300th character, which falls inside "and".
+    sentence = "The delegation met the partners in Shanghai and agreed on two programs & a schedule. "
+    assert english.summary == 3 * sentence + "The delegation met the partners in Shanghai…"
+    [content] = english.content
+    assert content.type == "text/html" and content.base == "https://example.org/en/news/visit/"
+    assert "<strong>two programs</strong> &amp; a schedule" in content.value
+    assert '<a href="https://example.org/en/programs/">the catalog</a>' in content.value  # resolved by the reader
+    russian = parsed_entry(out, "ru", "Визит")
+    assert russian.summary == "Делегация в Шанхае."  # its own
+    assert russian.content[0].value == "<p>Делегация встретилась с партнёрами.</p>"
+
+
+def test_a_text_without_spaces_is_cut_at_the_limit():
+    from sitegen.feeds import excerpt
+    assert excerpt("中" * 400) == "中" * 300 + "…"
+    assert excerpt("中" * 300) == "中" * 300
+    assert excerpt("word " * 100, limit=12) == "word word…"
+
+
+def test_every_entry_of_the_sample_feeds_has_a_summary(sample_site: Path):
+    feedparser = require_module("feedparser")
+    for lang in LANGS:
+        entries = feedparser.parse((sample_site / lang / "feed.xml").read_bytes()).entries
+        assert entries and all(entry.get("summary", "").strip() for entry in entries), lang
