@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
 
+from . import limits
 from .localize import choose
 from .model import Language, Localized
 from .problems import Position, Problems, did_you_mean
@@ -12,6 +14,15 @@ from .yamlsource import YList, YMap
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A character a link (href, mailto:, tel:) cannot hold as it is, by the WHATWG URL standard: '"', '<',
+# '{', a '%' that starts no escape... Browsers mend them; validators and other readers of the page do not.
+_NOT_IN_LINK = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~#\[\]%\u0080-\U0010ffff]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
+# Invisible characters that break calendars, feeds and HTML: C0 and C1 controls (a text may keep
+# its tabs and line breaks), and for a one-line value also the line and paragraph separators.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # What `build.py new` writes where the editor has a value to give; never a value itself.
 PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
@@ -86,7 +97,8 @@ class Reader:
     def raw(self, key: str, required: bool = False) -> Any:
         return self._get(key, required)
 
-    def text(self, key: str, required: bool = False, max_length: int | None = None) -> str | None:
+    def text(self, key: str, required: bool = False, max_length: int | None = None,
+             one_line: bool = False) -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -99,12 +111,29 @@ class Reader:
         if not value:
             self.error(key, "must not be empty", f"write the text or remove '{key}'")
             return None
+        if not self._plain(key, value, one_line):
+            return None
         if max_length and len(value) > max_length:
             self.error(key, f"is {len(value)} characters long; at most {max_length} are allowed",
-                       "shorten it; put the details in the description")
+                       "shorten it; a title or name fits on one line" if one_line
+                       else "shorten it; put the details in the description")
         return value
 
-    def localized(self, key: str, required: bool = False, max_length: int | None = None) -> Localized | None:
+    def _plain(self, key: str, value: str, one_line: bool) -> bool:
+        """False, with the problem reported, for a line break in a one-line value or an invisible control."""
+        if one_line and _LINE_BREAK.search(value):
+            self.error(key, "must be one line, without line breaks",
+                       "write it on one line; the details belong in the description")
+            return False
+        control = (_CONTROL_IN_LINE if one_line else CONTROL).search(value)
+        if control:
+            self.error(key, f"contains the invisible control character U+{ord(control.group()):04X}",
+                       "delete it; retyping the words around it is the easiest way")
+            return False
+        return True
+
+    def localized(self, key: str, required: bool = False, max_length: int | None = None,
+                  one_line: bool = False) -> Localized | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -120,7 +149,7 @@ class Reader:
                 child.error(code, f"'{code}' is not a language of this site{did_you_mean(code, self.languages)}",
                             "the languages are listed in site.yaml: " + ", ".join(self.languages), at_key=True)
                 continue
-            text = child.text(code, max_length=max_length)
+            text = child.text(code, max_length=max_length, one_line=one_line)
             if text is not None:
                 texts[code] = text
         if not texts:
@@ -188,22 +217,30 @@ class Reader:
         value = self._get(key, required)
         if value is None:
             return None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        if not _DATE.fullmatch(str(value)):
             self.error(key, f"{describe(value)} is not a date", "write dates as YYYY-MM-DD, e.g. 2026-03-01")
             return None
         try:
-            return dt.date.fromisoformat(str(value))
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.error(key, f"{describe(value)} is not a real date", "check the month and the day")
             return None
+        if not limits.FIRST_DATE <= day <= limits.LAST_DATE:
+            self.error(key, f"{describe(value)} is not between {limits.FIRST_DATE} and {limits.LAST_DATE}",
+                       "check the year")
+            return None
+        return day
 
-    def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
+    def integer(self, key: str, required: bool = False, minimum: int = 1, maximum: int | None = None) -> int | None:
         value = self._get(key, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             self.error(key, f"must be a whole number of at least {minimum}, not {describe(value)}",
                        "write the number alone, without quotes or units")
+            return None
+        if maximum is not None and value > maximum:
+            self.error(key, f"must be at most {maximum}, not {describe(value)}", "check the number; a typo may have added digits")
             return None
         return value
 
@@ -217,16 +254,28 @@ class Reader:
         return value
 
     def url(self, key: str, required: bool = False) -> str | None:
-        value = self.text(key, required)
-        if value is not None and not _URL.match(value):
+        value = self.text(key, required, max_length=limits.URL, one_line=True)
+        if value is not None and not (_URL.match(value) and _has_host(value)):
             self.error(key, f"'{value}' is not an http(s) URL", "write the full address, starting with https://")
             return None
-        return value
+        return self._linkable(key, value, "copy the address from the browser's address bar, which writes such characters as %XX")
 
     def email(self, key: str) -> str | None:
-        value = self.text(key)
+        value = self.text(key, max_length=limits.EMAIL, one_line=True)
         if value is not None and not _EMAIL.match(value):
             self.error(key, f"'{value}' is not an email address", "write it like name@example.org")
+            return None
+        return self._linkable(key, value, "write the address alone, like name@example.org")
+
+    def phone(self, key: str) -> str | None:
+        value = self.text(key, max_length=limits.NAME, one_line=True)
+        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )")
+
+    def _linkable(self, key: str, value: str | None, hint: str) -> str | None:
+        """The value, unless it holds what no link may; spaces are left to the callers (pages link tel: without them)."""
+        bad = _NOT_IN_LINK.search(value.replace(" ", "")) if value is not None else None
+        if bad:
+            self.error(key, f"'{value}' contains '{bad.group()}', which a link cannot contain", hint)
             return None
         return value
 
@@ -253,6 +302,14 @@ class Reader:
         if not ok:
             self.error(key, message, hint)
         return ok
+
+
+def _has_host(url: str) -> bool:
+    """A host that the URL's own parser finds: 'https://[::1' or 'https://:80/' name none."""
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:
+        return False
 
 
 def one_of(choices: tuple[str, ...]) -> str:

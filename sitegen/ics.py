@@ -68,8 +68,10 @@ def _calendar(name: str, timezone: str, events: list[Event], blocks: bytes) -> b
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", timezone)
+    # As vText, escaped like SUMMARY: icalendar writes a plain str of an X- property as it is, guarded
+    # only by an assert, so under python -O a line break in a title would start a new line (and event).
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("x-wr-timezone", vText(timezone))
     deadlines = [event.decoded("dtstart") for event in events if isinstance(event.decoded("dtstart"), dt.datetime)]
     if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
         calendar.add_component(_vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1))

@@ -73,11 +73,12 @@ class Localizer:
         return format_decimal(value, locale=self.locale)
 
     def currency(self, amount: Decimal, currency: str) -> str:
-        """€1,500 for whole amounts, €1,500.50 otherwise, in the locale's own pattern."""
+        """€1,500 for whole amounts, €1,500.50 otherwise (KWD 1.505: the currency's own decimals), in the locale's pattern."""
         pattern = self.locale.currency_formats["standard"].pattern
-        if amount == amount.to_integral_value():
+        whole = amount == amount.to_integral_value()
+        if whole:
             pattern = pattern.replace(".00", "")
-        return format_currency(amount, currency, format=pattern, locale=self.locale, currency_digits=False)
+        return format_currency(amount, currency, format=pattern, locale=self.locale, currency_digits=not whole)
 
     def deadline_zone(self, day: dt.date) -> str:
         """The site's time zone as people of this language name it on that day, e.g. 'Moscow Standard Time'."""

@@ -7,10 +7,11 @@ from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import list_currencies
+from babel.numbers import get_currency_precision, list_currencies
 
+from . import limits
 from .discover import SourceFile
-from .fields import PLACEHOLDER, Reader, describe, read_each
+from .fields import CONTROL, PLACEHOLDER, Reader, describe, read_each
 from .model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
@@ -78,8 +79,8 @@ def _file(reader: Reader, key: str, choices: frozenset[str], folder: str) -> str
 
 def validate_program(document: Document, source: SourceFile, known: Known, problems: Problems) -> Program | None:
     reader = _reader(document, known, problems)
-    title = reader.localized("title", required=True)
-    summary = reader.localized("summary", required=True, max_length=300)
+    title = reader.localized("title", required=True, max_length=limits.TITLE, one_line=True)
+    summary = reader.localized("summary", required=True, max_length=limits.SUMMARY)
     program_type = reader.enum("type", PROGRAM_TYPES, required=True, what="program type")
     audience = reader.enum_list("audience", AUDIENCES, required=True, min_items=1, what="audience")
     field = reader.enum("field", sorted(known.site.fields), required=True, what="field of study",
@@ -100,15 +101,15 @@ def validate_program(document: Document, source: SourceFile, known: Known, probl
     fee = _read_fee(reader)
     contact_reader = reader.mapping("contact")
     image = _file(reader, "image", known.media, "content/media/")
-    image_alt = reader.localized("image_alt")
+    image_alt = reader.localized("image_alt", max_length=limits.ALT, one_line=True)
     _require_alt(reader, image, image_alt)
     updated = reader.date("updated", required=True)
     program = Program(
         slug=source.slug, source=source.path, title=title, summary=summary, type=program_type,
         audience=audience, field=field, partners=partners, mode=mode, location=location,
         languages=languages, updated=updated, description=reader.localized("description"),
-        duration=duration, sessions=sessions, fee=fee, funding=reader.localized("funding"),
-        credential=reader.localized("credential"), eligibility=reader.localized("eligibility"),
+        duration=duration, sessions=sessions, fee=fee, funding=reader.localized("funding", max_length=limits.TEXT),
+        credential=reader.localized("credential", max_length=limits.TEXT), eligibility=reader.localized("eligibility"),
         documents=reader.localized("documents"),
         how_to_apply=reader.localized("how_to_apply"), apply_url=reader.url("apply_url"),
         contact=read_contact(contact_reader) if contact_reader else None, status=status,
@@ -144,7 +145,8 @@ def _read_location(reader: Reader, required: bool) -> Location | None:
     location = reader.mapping("location", required=required)
     if location is None:
         return None
-    city, country = location.localized("city", required=True), _country(location, "country", required=True)
+    city = location.localized("city", required=True, max_length=limits.NAME, one_line=True)
+    country = _country(location, "country", required=True)
     location.finish()
     return Location(city=city, country=country) if city and country else None
 
@@ -153,7 +155,7 @@ def _read_duration(reader: Reader) -> Duration | None:
     duration = reader.mapping("duration")
     if duration is None:
         return None
-    values = {unit: duration.integer(unit) for unit in DURATION_UNITS}
+    values = {unit: duration.integer(unit, maximum=limits.MAX_DURATION[unit]) for unit in DURATION_UNITS}
     duration.finish()
     if sum(unit in duration.data for unit in DURATION_UNITS) != 1:
         reader.error("duration", "give exactly one of hours, days, weeks or months", "e.g. 'duration: {weeks: 2}'")
@@ -165,7 +167,7 @@ def _read_duration(reader: Reader) -> Duration | None:
 def _read_session(reader: Reader) -> Session | None:
     start, end = reader.date("start", required=True), reader.date("end", required=True)
     opens, deadline = reader.date("application_opens"), reader.date("application_deadline")
-    seats = reader.integer("seats")
+    seats = reader.integer("seats", maximum=limits.MAX_SEATS)
     steps = [("application_opens", opens), ("application_deadline", deadline), ("start", start), ("end", end)]
     present = [(key, value) for key, value in steps if value is not None]
     for (before_key, before), (after_key, after) in zip(present, present[1:]):
@@ -193,7 +195,9 @@ def _read_fee(reader: Reader) -> Fee | None:
         fee.error("currency", f"'{currency}' is not an ISO 4217 currency code{did_you_mean(currency.upper(), CURRENCIES)}",
                   "use three capital letters, e.g. CNY, RUB, EUR")
         currency = None
-    includes = fee.localized("includes")
+    if amount is not None and currency is not None and not _fits_currency(fee, amount, currency):
+        amount = None
+    includes = fee.localized("includes", max_length=limits.TEXT)
     fee.finish()
     if amount is None or currency is None:
         return None
@@ -209,16 +213,31 @@ def _read_amount(fee: Reader) -> Decimal | None:
     if value is not None and (amount is None or not amount.is_finite() or amount <= 0):
         fee.error("amount", f"must be a positive number, not '{value}'", "write the number without currency or spaces, e.g. 1500")
         return None
-    return amount
+    if amount is not None and amount > limits.MAX_AMOUNT:
+        fee.error("amount", f"must be at most {limits.MAX_AMOUNT}, not {describe(value)}", "check the number; a typo may have added digits")
+        return None
+    # '1e3' is a thousand: pages, open data and JSON-LD show it as 1000, as a number is written there.
+    return Decimal(format(amount, "f")) if amount is not None else None
+
+
+def _fits_currency(fee: Reader, amount: Decimal, currency: str) -> bool:
+    """An amount has no more decimals than its currency's smallest unit: 0.001 EUR would show as €0.00."""
+    places, digits = max(0, -amount.normalize().as_tuple().exponent), get_currency_precision(currency)
+    if places <= digits:
+        return True
+    fee.error("amount", f"{describe(fee.data['amount'])} has more decimal places than {currency} has ({digits})",
+              f"round it to {digits} decimal places" if digits else f"round it to a whole number of {currency}")
+    return False
 
 
 def validate_partner(document: Document, source: SourceFile, known: Known, problems: Problems) -> Partner | None:
     reader = _reader(document, known, problems)
     partner = Partner(
-        slug=source.slug, source=source.path, name=reader.localized("name", required=True),
-        short_name=reader.localized("short_name"),
+        slug=source.slug, source=source.path, name=reader.localized("name", required=True, max_length=limits.TITLE, one_line=True),
+        short_name=reader.localized("short_name", max_length=limits.NAME, one_line=True),
         kind=reader.enum("kind", PARTNER_KINDS, required=True, what="kind"),
-        country=_country(reader, "country", required=True), city=reader.localized("city"),
+        country=_country(reader, "country", required=True),
+        city=reader.localized("city", max_length=limits.NAME, one_line=True),
         website=reader.url("website"), logo=_file(reader, "logo", known.logos, "partners/logos/"),
         description=reader.localized("description"),
     )
@@ -246,17 +265,17 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
         problems.error(Position(source.path), "", f"'{source.language}' is not a language of this site"
                        f"{did_you_mean(str(source.language), known.site.codes)}",
                        "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
-    _body_placeholders(document, problems)
-    title = reader.text("title", required=True)
+    _check_body(document, problems)
+    title = reader.text("title", required=True, max_length=limits.TITLE, one_line=True)
     date = reader.date("date", required=kind == "news")
     if kind == "news" and date is not None and source.date != date.isoformat():
         reader.error("date", f"the date {date} differs from the date {source.date} in the file name",
                      "make the file name and the 'date' field agree")
-    menu_title = reader.text("menu_title") if kind == "page" else None
+    menu_title = reader.text("menu_title", max_length=limits.NAME, one_line=True) if kind == "page" else None
     image = _file(reader, "image", known.media, "content/media/")
-    image_alt = reader.text("image_alt")
+    image_alt = reader.text("image_alt", max_length=limits.ALT, one_line=True)
     _require_alt(reader, image, image_alt)
-    text = ArticleText(source=source.path, title=title or "", body=document.body, summary=reader.text("summary"),
+    text = ArticleText(source=source.path, title=title or "", body=document.body, summary=reader.text("summary", max_length=limits.TEXT),
                        menu_title=menu_title, image=image, image_alt=image_alt)
     article = ArticleFile(
         source=source, text=text, date=date, date_position=reader.where("date"),
@@ -269,13 +288,18 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
     return article
 
 
-def _body_placeholders(document: Document, problems: Problems) -> None:
-    """A text still showing what `build.py new` wrote in it is not ready to publish."""
-    for offset, line in enumerate(document.body.splitlines()):
+def _check_body(document: Document, problems: Problems) -> None:
+    """A text still showing what `build.py new` wrote in it is not ready to publish, nor one with invisible controls."""
+    for offset, line in enumerate(document.body.split("\n")):  # not splitlines(), which also splits at \x0c and \x85
         for match in PLACEHOLDER.finditer(line):
             problems.error(Position(document.path, document.body_line + offset, match.start() + 1), "",
                            f"'{match.group()}' is a placeholder from the template",
                            "write the text in its place, in Markdown")
+        control = CONTROL.search(line)
+        if control:
+            problems.error(Position(document.path, document.body_line + offset, control.start() + 1), "",
+                           f"contains the invisible control character U+{ord(control.group()):04X}",
+                           "delete it; retyping the words around it is the easiest way")
 
 
 def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -> list[Article]:
