@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
 
-from .assets import static_folders, static_sources
-from .model import Content, Localized
+from .catalog import Catalog
+from .model import Localized
 from .parse import parse_yaml_file, read_text
-from .problems import Position, Problems, did_you_mean
+from .problems import Position, Problems
+from .targets import Targets, link_problem
 from .urls import Route, route_path
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
@@ -48,31 +48,6 @@ def markdown_links(source: str) -> list[str]:
     return collector.urls
 
 
-@dataclass(frozen=True)
-class Targets:
-    """What a link inside the site may lead to."""
-
-    base_url: str
-    languages: tuple[str, ...]
-    programs: frozenset[str]
-    partners: frozenset[str]
-    news: frozenset[str]
-    pages: frozenset[str]
-    news_pages: int
-    media: frozenset[str]
-    logos: frozenset[str]
-    static: frozenset[str]
-
-    @classmethod
-    def of(cls, content: Content, root: Path) -> "Targets":
-        static = static_sources(static_folders(root))
-        per_page = content.site.news_per_page
-        return cls(content.site.base_url, content.site.codes, frozenset(p.slug for p in content.programs),
-                   frozenset(p.slug for p in content.partners), frozenset(a.slug for a in content.news),
-                   frozenset(a.slug for a in content.pages), max(1, -(-len(content.news) // per_page)),
-                   frozenset(content.media), frozenset(content.logos), frozenset(static))
-
-
 def site_path(url: str, page: str, base_url: str) -> str | None:
     """The path under the base URL a link leads to from `page`; None for other sites, mail and anchors."""
     if url.startswith(base_url):
@@ -85,59 +60,6 @@ def site_path(url: str, page: str, base_url: str) -> str | None:
         return path[1:]
     joined = posixpath.normpath(posixpath.join("/" + posixpath.dirname(page.rstrip("/") + "/x"), path))
     return joined.lstrip("/") + ("/" if path.endswith("/") and joined != "/" else "")
-
-
-def link_problem(path: str, targets: Targets) -> tuple[str, str] | None:
-    """What is wrong with a link to `path` (message ending, hint), or None when it leads somewhere."""
-    segments = [s for s in path.split("/") if s]
-    if not segments or path in ("sitemap.xml", "robots.txt", "404.html"):
-        return None
-    first, rest = segments[0], segments[1:]
-    files = {"media": (targets.media, "content/media/"), "logos": (targets.logos, "partners/logos/"),
-             "static": (targets.static, "theme/static/")}
-    if first in files:
-        names, folder = files[first]
-        name = "/".join(rest)
-        if name in names:
-            return None
-        return (f"no file '{name}' in {folder}{did_you_mean(name, names)}",
-                f"put the file in {folder} and link it as /{first}/NAME")
-    if first not in targets.languages:
-        if first in ("programs", "partners", "news") or first in targets.pages:
-            return ("the address has no language", f"start it with a language code, e.g. /{targets.languages[0]}/{path}")
-        return (f"'{first}' is not a language of this site{did_you_mean(first, targets.languages)}",
-                "links to pages start with a language code: " + ", ".join(f"/{code}/" for code in targets.languages))
-    return _language_page_problem(first, rest, targets)
-
-
-def _language_page_problem(code: str, rest: list[str], targets: Targets) -> tuple[str, str] | None:
-    if len(rest) == 0 or rest in (["programs"], ["partners"], ["news"], ["feed.xml"], ["calendar.ics"], ["404.html"]):
-        return None
-    if len(rest) == 2 and rest[0] in ("programs", "partners"):
-        choices, what = (targets.programs, "program") if rest[0] == "programs" else (targets.partners, "partner")
-        folder = rest[0]
-        if rest[1] in choices:
-            return None
-        return (f"no {what} '{rest[1]}'{did_you_mean(rest[1], choices)}",
-                f"{what}s are linked as /{code}/{folder}/SLUG/, SLUG being the name of a file in {folder}/ without .yaml")
-    if len(rest) == 2 and rest[0] == "news":
-        if rest[1] in targets.news:
-            return None
-        slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", rest[1])
-        return (f"no news article '{rest[1]}'{did_you_mean(slug, targets.news)}",
-                f"news articles are linked as /{code}/news/SLUG/, without the date of the file name")
-    if len(rest) == 3 and rest[:2] == ["news", "page"] and rest[2].isdigit():
-        if 2 <= int(rest[2]) <= targets.news_pages:
-            return None
-        return (f"no news list page {rest[2]}", f"the news list has {targets.news_pages} page(s)")
-    if len(rest) == 1:
-        if rest[0] in targets.pages:
-            return None
-        return (f"no page '{rest[0]}'{did_you_mean(rest[0], [*targets.pages, 'programs', 'partners', 'news'])}",
-                f"pages are linked as /{code}/SLUG/, SLUG being the name of a file in content/pages/ "
-                "without the language and .md")
-    return ("the site has no page at this address",
-            f"write links from the site's root, e.g. /{code}/programs/SLUG/ or /media/FILE")
 
 
 class _Locator:
@@ -156,9 +78,9 @@ class _Locator:
         return self.start + 1, 1
 
 
-def check_links(content: Content, root: Path, problems: Problems) -> None:
+def check_links(catalog: Catalog, root: Path, problems: Problems) -> None:
     """Report every internal link in Markdown that leads nowhere, at its line in the source file."""
-    targets = Targets.of(content, root)
+    targets, content = Targets.of(catalog, root), catalog.content
     for folder, items in (("programs", content.programs), ("partners", content.partners)):
         for item in items:
             texts = [(name, getattr(item, name)) for name in MARKDOWN_FIELDS[folder]]

@@ -157,6 +157,35 @@ def test_broken_link_in_yaml_markdown_is_reported_at_its_line_in_the_yaml_file(t
     ]
 
 
+def test_every_built_in_page_and_file_is_a_valid_link_target(trilingual):
+    links = ("[a](/en/) [b](/en/programs/) [c](/en/partners/) [d](/en/news/) [e](/en/compare/) [f](/en/search/) "
+             "[g](/en/feed.xml) [h](/en/calendar.ics) [i](/en/404.html) [j](/) [k](/404.html) [l](/sitemap.xml) "
+             "[m](/robots.txt) [n](/programs.json) [o](/static/css/site.css) [p](https://example.org/zh/compare/#x)")
+    root = trilingual({"content/pages/links.en.md": f"---\ntitle: Links\n---\n{links}\n"})
+    assert [line for line in lines(root) if ": error: " in line] == []
+
+
+def test_a_page_address_without_its_trailing_slash_is_a_broken_link(trilingual):
+    root = trilingual({"content/pages/links.en.md": "---\ntitle: Links\n---\n[a](/en/about) [b](/en/programs/summer)\n"})
+    assert [line for line in lines(root) if ": error: " in line] == [
+        "content/pages/links.en.md:4:5: error: broken link '/en/about': a page's address ends with /\n"
+        "    hint: write /en/about/",
+        "content/pages/links.en.md:4:20: error: broken link '/en/programs/summer': a page's address ends with /\n"
+        "    hint: write /en/programs/summer/",
+    ]
+
+
+def test_a_program_calendar_is_a_link_target_only_when_the_program_has_sessions(trilingual):
+    root = trilingual({"content/pages/links.en.md": "---\ntitle: Links\n---\n[ics](/en/programs/summer/calendar.ics)\n"})
+    assert [line for line in lines(root) if ": error: " in line] == [
+        "content/pages/links.en.md:4:7: error: broken link '/en/programs/summer/calendar.ics': "
+        "program 'summer' has no calendar\n"
+        "    hint: a program has a calendar once it has sessions and is not archived; link its page /en/programs/summer/",
+    ]
+    edit(root, "programs/summer.yaml", "updated: 2026-10-01", "updated: 2026-10-01\nsessions:\n  - {start: 2027-07-01, end: 2027-07-14}")
+    assert [line for line in lines(root) if ": error: " in line] == []
+
+
 # Translation coverage
 
 def test_missing_translation_of_a_field_names_the_language_and_the_text_shown(trilingual):

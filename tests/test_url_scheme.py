@@ -1,8 +1,16 @@
-"""The URL scheme read backwards: every path the generator writes parses back to what it was built from."""
+"""The URL scheme read backwards: every path the generator writes parses back to what it was built from,
+and the link checker accepts exactly the pages and files a build publishes."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
+from conftest import REPO, TODAY
+from sitegen.catalog import build_catalog
+from sitegen.load import load_content
+from sitegen.problems import Problems
+from sitegen.targets import Targets, link_problem
 from sitegen.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, feed_path, file_path,
                           parse_path, program_calendar_path, route_path, sitemap_path)
 
@@ -62,3 +70,42 @@ def test_links_written_by_the_url_scheme_parse_under_a_sub_folder_base_url():
 def test_a_path_no_builder_writes_parses_to_nothing(path: str):
     assert parse_path(path, LANGUAGES) is None
 
+
+# Link targets of the sample site
+
+# Published, but not for editors to link: the search index, the translators' report, drawn share images,
+# and theme files under their content-hashed names (which change with the file; link static/NAME instead).
+NOT_LINK_TARGETS = ("pagefind/", "translation-status/", ".sitegen.json")
+
+
+def _link_path(file: str) -> str:
+    return file.removesuffix("index.html")
+
+
+def _not_a_link_target(file: str, hashed: set[str]) -> bool:
+    return file.startswith(NOT_LINK_TARGETS) or file.endswith("/share.png") or file in hashed
+
+
+@pytest.fixture(scope="module")
+def sample_targets() -> Targets:
+    content = load_content(REPO, TODAY, Problems())
+    assert content is not None
+    return Targets.of(build_catalog(content, TODAY), REPO)
+
+
+def test_every_page_and_file_the_sample_site_publishes_is_a_valid_link_target(sample_site: Path, sample_targets):
+    files = sorted(path.relative_to(sample_site).as_posix() for path in sample_site.rglob("*") if path.is_file())
+    hashed = {file for file in files if file.startswith("static/") and not (REPO / "theme" / file).is_file()}
+    linkable = [file for file in files if not _not_a_link_target(file, hashed)]
+    refused = {file: link_problem(_link_path(file), sample_targets) for file in linkable}
+    assert {file: problem for file, problem in refused.items() if problem} == {}
+    pages = [file for file in linkable if file.endswith(".html")]
+    assert len(pages) > 50 and {"en/compare/index.html", "zh/search/index.html", "ru/news/index.html"} <= set(pages)
+
+
+@pytest.mark.parametrize("path", ["en/programs/no-such-program/", "ru/partners/no-such-partner/", "zh/news/no-such-news/",
+                                  "en/news/page/99/", "en/no-such-page/", "media/no-such.png", "logos/no-such.svg",
+                                  "static/css/no-such.css", "en/about", "fr/about/", "en/programs/calendar.ics",
+                                  "translation-status/", "sitemap-1.xml"])
+def test_paths_the_sample_site_does_not_publish_are_refused(path: str, sample_targets):
+    assert link_problem(path, sample_targets) is not None
