@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalog import build_catalog
 from .coverage import item_texts
 from .links import check_links
 from .load import load_content
@@ -30,7 +31,7 @@ def check_site(root: Path, today: dt.date, drafts: bool = False, processes: int 
     content = load_content(root, today, problems, drafts=drafts, processes=processes)
     if content is None:
         return CheckResult(problems.sorted(), ())
-    check_links(content, root, problems)
+    check_links(build_catalog(content, today), root, problems)
     check_stale(root, item_texts(content), content.site, problems)
     check_ui_strings(root, content.site.codes, problems)
     for code in content.site.codes:  # what the build reports of the catalogs: unreadable ones, markup in them

@@ -1,6 +1,8 @@
-"""Check the internal links of editors' Markdown: each must lead to a program, partner, article, page or file."""
+"""Check what editors' Markdown and raw HTML link to and show: every link and image leads to a page or file
+the build publishes, and every image has an alt text."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -8,69 +10,54 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import markdown
-
-from .assets import static_folders, static_sources
-from .model import Content, Localized
+from .catalog import Catalog
+from .markup import DECORATIVE_ALT, editors_html
+from .model import Localized
 from .parse import parse_yaml_file, read_text
-from .problems import Position, Problems, did_you_mean
+from .problems import Position, Problems
+from .targets import Targets, link_problem
 from .urls import Route, route_path
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
                    "partners": ("description",)}
-# Converting Markdown is slow, so only texts that may link inside the site are converted: an inline
-# link or a reference definition whose target has no scheme, raw <a>/<img>, or the site's own address.
+# Converting Markdown is slow, so only texts that may link inside the site or show an image are converted: an
+# inline link or a reference definition whose target has no scheme, an image, raw <a>/<img>, the site's address.
 _NO_SCHEME = r"\s*+<?+(?![a-z][a-z0-9+.-]*:|#)"
-_MAY_LINK_INSIDE = re.compile(rf"\]\({_NO_SCHEME}|^ {{0,3}}\[[^\]]+\]:{_NO_SCHEME}|<(?:a|img)\b",
+_MAY_LINK_INSIDE = re.compile(rf"\]\({_NO_SCHEME}|^ {{0,3}}\[[^\]]+\]:{_NO_SCHEME}|!\[|<(?:a|img)\b",
                               re.IGNORECASE | re.MULTILINE)
-_converter = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"], output_format="html")
-
-
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        wanted = {"a": "href", "img": "src"}.get(tag)
-        self.urls += [value for name, value in attrs if name == wanted and value]
-
-
-def may_link_inside(source: str, base_url: str) -> bool:
-    return bool(_MAY_LINK_INSIDE.search(source)) or base_url in source
-
-
-def markdown_links(source: str) -> list[str]:
-    """The href of every link and the src of every image in a Markdown text, in document order."""
-    _converter.reset()
-    collector = _LinkCollector()
-    collector.feed(_converter.convert(source))
-    return collector.urls
 
 
 @dataclass(frozen=True)
-class Targets:
-    """What a link inside the site may lead to."""
+class Reference:
+    """A link or an image of editors' HTML, as the sanitiser keeps it."""
 
-    base_url: str
-    languages: tuple[str, ...]
-    programs: frozenset[str]
-    partners: frozenset[str]
-    news: frozenset[str]
-    pages: frozenset[str]
-    news_pages: int
-    media: frozenset[str]
-    logos: frozenset[str]
-    static: frozenset[str]
+    tag: str  # a or img
+    url: str
+    alt: str | None = None  # an image's alt text; None when it has none
 
-    @classmethod
-    def of(cls, content: Content, root: Path) -> "Targets":
-        static = static_sources(static_folders(root))
-        per_page = content.site.news_per_page
-        return cls(content.site.base_url, content.site.codes, frozenset(p.slug for p in content.programs),
-                   frozenset(p.slug for p in content.partners), frozenset(a.slug for a in content.news),
-                   frozenset(a.slug for a in content.pages), max(1, -(-len(content.news) // per_page)),
-                   frozenset(content.media), frozenset(content.logos), frozenset(static))
+
+class _ReferenceCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[Reference] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        url = values.get({"a": "href", "img": "src"}.get(tag, ""))
+        if url:
+            self.found.append(Reference(tag, url, values.get("alt")))
+
+
+def worth_checking(source: str, base_url: str) -> bool:
+    """Whether a text may link inside the site or show an image (whose alt text is checked wherever it is)."""
+    return bool(_MAY_LINK_INSIDE.search(source)) or base_url in source
+
+
+def references(source: str) -> list[Reference]:
+    """Every link and image of a Markdown text, whether Markdown or raw HTML wrote it, in document order."""
+    collector = _ReferenceCollector()
+    collector.feed(editors_html(source))
+    return collector.found
 
 
 def site_path(url: str, page: str, base_url: str) -> str | None:
@@ -87,93 +74,42 @@ def site_path(url: str, page: str, base_url: str) -> str | None:
     return joined.lstrip("/") + ("/" if path.endswith("/") and joined != "/" else "")
 
 
-def link_problem(path: str, targets: Targets) -> tuple[str, str] | None:
-    """What is wrong with a link to `path` (message ending, hint), or None when it leads somewhere."""
-    segments = [s for s in path.split("/") if s]
-    if not segments or path in ("sitemap.xml", "robots.txt", "404.html"):
-        return None
-    first, rest = segments[0], segments[1:]
-    files = {"media": (targets.media, "content/media/"), "logos": (targets.logos, "partners/logos/"),
-             "static": (targets.static, "theme/static/")}
-    if first in files:
-        names, folder = files[first]
-        name = "/".join(rest)
-        if name in names:
-            return None
-        return (f"no file '{name}' in {folder}{did_you_mean(name, names)}",
-                f"put the file in {folder} and link it as /{first}/NAME")
-    if first not in targets.languages:
-        if first in ("programs", "partners", "news") or first in targets.pages:
-            return ("the address has no language", f"start it with a language code, e.g. /{targets.languages[0]}/{path}")
-        return (f"'{first}' is not a language of this site{did_you_mean(first, targets.languages)}",
-                "links to pages start with a language code: " + ", ".join(f"/{code}/" for code in targets.languages))
-    return _language_page_problem(first, rest, targets)
-
-
-def _language_page_problem(code: str, rest: list[str], targets: Targets) -> tuple[str, str] | None:
-    if len(rest) == 0 or rest in (["programs"], ["partners"], ["news"], ["feed.xml"], ["calendar.ics"], ["404.html"]):
-        return None
-    if len(rest) == 2 and rest[0] in ("programs", "partners"):
-        choices, what = (targets.programs, "program") if rest[0] == "programs" else (targets.partners, "partner")
-        folder = rest[0]
-        if rest[1] in choices:
-            return None
-        return (f"no {what} '{rest[1]}'{did_you_mean(rest[1], choices)}",
-                f"{what}s are linked as /{code}/{folder}/SLUG/, SLUG being the name of a file in {folder}/ without .yaml")
-    if len(rest) == 2 and rest[0] == "news":
-        if rest[1] in targets.news:
-            return None
-        slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", rest[1])
-        return (f"no news article '{rest[1]}'{did_you_mean(slug, targets.news)}",
-                f"news articles are linked as /{code}/news/SLUG/, without the date of the file name")
-    if len(rest) == 3 and rest[:2] == ["news", "page"] and rest[2].isdigit():
-        if 2 <= int(rest[2]) <= targets.news_pages:
-            return None
-        return (f"no news list page {rest[2]}", f"the news list has {targets.news_pages} page(s)")
-    if len(rest) == 1:
-        if rest[0] in targets.pages:
-            return None
-        return (f"no page '{rest[0]}'{did_you_mean(rest[0], [*targets.pages, 'programs', 'partners', 'news'])}",
-                f"pages are linked as /{code}/SLUG/, SLUG being the name of a file in content/pages/ "
-                "without the language and .md")
-    return ("the site has no page at this address",
-            f"write links from the site's root, e.g. /{code}/programs/SLUG/ or /media/FILE")
-
-
 class _Locator:
     """Finds each link of a text in its file, from where the text starts, to report its line and column."""
 
     def __init__(self, lines: list[str], start: int) -> None:
         self.lines, self.start, self.cursor = lines, start, (start, 0)
 
-    def find(self, url: str) -> tuple[int, int]:
-        for line, column in (self.cursor, (self.start, 0)):
-            for index in range(line, len(self.lines)):
-                found = self.lines[index].find(url, column if index == line else 0)
-                if found >= 0:
-                    self.cursor = (index, found + len(url))
-                    return index + 1, found + 1
+    def find(self, *spellings: str) -> tuple[int, int]:
+        """Where the first of the spellings (a URL as read, as HTML escapes it) is found next."""
+        for spelling in spellings:
+            for line, column in (self.cursor, (self.start, 0)):
+                for index in range(line, len(self.lines)):
+                    found = self.lines[index].find(spelling, column if index == line else 0)
+                    if found >= 0:
+                        self.cursor = (index, found + len(spelling))
+                        return index + 1, found + 1
         return self.start + 1, 1
 
 
-def check_links(content: Content, root: Path, problems: Problems) -> None:
-    """Report every internal link in Markdown that leads nowhere, at its line in the source file."""
-    targets = Targets.of(content, root)
+def check_links(catalog: Catalog, root: Path, problems: Problems) -> None:
+    """Report every link of editors' HTML that leads nowhere and every image without an alt text, at its line."""
+    targets, content = Targets.of(catalog, root), catalog.content
     for folder, items in (("programs", content.programs), ("partners", content.partners)):
         for item in items:
             texts = [(name, getattr(item, name)) for name in MARKDOWN_FIELDS[folder]]
-            if any(value and any(may_link_inside(text, targets.base_url) for text in value.values.values())
+            if any(value and any(worth_checking(text, targets.base_url) for text in value.values.values())
                    for _, value in texts):
                 _check_yaml_item(root, item.source, folder[:-1], item.slug, texts, targets, problems)
     for kind, articles in (("article", content.news), ("page", content.pages)):
         for article in articles:
             for code, text in article.texts.items():
-                urls = markdown_links(text.body) if may_link_inside(text.body, targets.base_url) else []
-                if urls:
+                found = references(text.body) if worth_checking(text.body, targets.base_url) else []
+                if found:
                     lines = (read_text(root, text.source, Problems()) or "").splitlines()
                     start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
                     page = route_path(Route(kind, article.slug), code)
-                    _report(urls, page, _Locator(lines, start), Position(text.source), "", targets, problems)
+                    _report(found, page, _Locator(lines, start), Position(text.source), "", targets, problems)
 
 
 def _check_yaml_item(root: Path, source: str, kind: str, slug: str, texts: list[tuple[str, Localized | None]],
@@ -182,26 +118,33 @@ def _check_yaml_item(root: Path, source: str, kind: str, slug: str, texts: list[
     lines = (read_text(root, source, Problems()) or "").splitlines()
     for name, value in texts:
         for code, text in (value.values.items() if value else ()):
-            urls = markdown_links(text) if may_link_inside(text, targets.base_url) else []
-            if not urls:
+            found = references(text) if worth_checking(text, targets.base_url) else []
+            if not found:
                 continue
             mapping = document.data.get(name) if document else None
             line = mapping.value_pos.get(code, (1, 1))[0] if hasattr(mapping, "value_pos") else 1
             page = route_path(Route(kind, slug), code)
-            _report(urls, page, _Locator(lines, line - 1), Position(source), f"{name}.{code}", targets, problems)
+            _report(found, page, _Locator(lines, line - 1), Position(source), f"{name}.{code}", targets, problems)
 
 
-def _report(urls: list[str], page: str, locator: _Locator, position: Position, field: str, targets: Targets,
+def _report(found: list[Reference], page: str, locator: _Locator, position: Position, field: str, targets: Targets,
             problems: Problems) -> None:
-    for url in urls:
+    for reference in found:
+        url = reference.url
+        line, column = locator.find(url, html.escape(url))
+        where = position.at(line, column)
+        if reference.tag == "img" and not (reference.alt or "").strip():
+            problems.error(where, field, f"image '{url}' has no alt text",
+                           f"describe what it shows for readers who cannot see it: ![what it shows]({url}), or "
+                           f"alt=\"what it shows\" in HTML; mark an image that only decorates with the alt text "
+                           f"{DECORATIVE_ALT}, e.g. ![{DECORATIVE_ALT}]({url})")
         path = site_path(url, page, targets.base_url)
-        found = None if path is None else link_problem(path, targets)
-        line, column = locator.find(url)
-        if found is None:
+        broken = None if path is None else link_problem(path, targets)
+        if broken is None:
             continue
-        message, hint = found
+        message, hint = broken
         relative = not url.startswith("/") and not url.startswith(targets.base_url)
         if relative:
             message += f" (the relative link leads to /{path})"
             hint += "; links written from the site's root, starting with /, do not depend on the page"
-        problems.error(position.at(line, column), field, f"broken link '{url}': {message}", hint)
+        problems.error(where, field, f"broken link '{url}': {message}", hint)

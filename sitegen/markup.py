@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import functools
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
+from typing import Callable
 
 import markdown
 import nh3
@@ -56,25 +59,9 @@ class _HeadingLevels(Treeprocessor):
             heading.tag = f"h{min(6, int(heading.tag[1]) + shift)}"
 
 
-class _SiteLinks(Treeprocessor):
-    """Links and images written from the site's root (`/media/photo.jpg`, `/en/about/`) get the base URL's folder."""
-
-    base_path = "/"
-
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
-            if attribute is None:
-                continue
-            value = element.get(attribute, "")
-            if value.startswith("/") and not value.startswith("//"):
-                element.set(attribute, self.base_path + value[1:])
-
-
 class _SiteExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_HeadingLevels(md), "heading_levels", 30)  # before toc (5)
-        md.treeprocessors.register(_SiteLinks(md), "site_links", 15)  # after inline (20) makes links
 
 
 def _converter() -> markdown.Markdown:
@@ -96,10 +83,17 @@ _md = _converter()
 def _convert(source: str, top_heading: int, base_path: str) -> Rendered:
     _md.reset()
     _md.treeprocessors["heading_levels"].top = top_heading
-    _md.treeprocessors["site_links"].base_path = base_path
     html = _md.convert(source)
     toc = sanitize(_md.toc) if _count_headings(_md.toc_tokens) >= 2 else ""
-    return Rendered(html=sanitize(html), toc=toc)
+    return Rendered(html=sanitize(html, base_path), toc=toc)
+
+
+def editors_html(source: str) -> str:
+    """Markdown as safe HTML with its links and alt texts as the editor wrote them: what `check` reads.
+
+    Raw HTML and Markdown come out alike, and only what the sanitiser keeps is there, as on the page."""
+    _md.reset()
+    return _clean(_md.convert(source), None)
 
 
 class MarkdownStore:
@@ -188,9 +182,50 @@ def _count_headings(tokens: list[dict]) -> int:
     return sum(1 + _count_headings(token["children"]) for token in tokens)
 
 
-def sanitize(html: str) -> str:
+def sanitize(html: str, base_path: str | None = None) -> str:
+    """Safe HTML in which every image has an alt text, "" for one marked decorative (or never described,
+    which `check` reports). With `base_path`, links and images written from the site's root
+    (`/media/photo.jpg`, `/en/about/`) get the base URL's folder, whether Markdown or raw HTML wrote them."""
+    return _give_images_alt(_clean(html, functools.partial(_published_attribute, base_path)))
+
+
+def _clean(html: str, attribute_filter: Callable[[str, str, str], str | None] | None) -> str:
     return nh3.clean(
-        html, tags=_TAGS, attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
+        html, tags=_TAGS, attributes={k: set(v) for k, v in _ATTRIBUTES.items()}, attribute_filter=attribute_filter,
         allowed_classes=_CLASSES, url_schemes={"http", "https", "mailto", "tel"},
         filter_style_properties={"text-align"}, link_rel=None,
     )
+
+
+DECORATIVE_ALT = "-"  # the alt text editors give an image that only decorates; published as alt=""
+_SITE_URLS = {("a", "href"), ("img", "src")}
+
+
+def _published_attribute(base_path: str | None, tag: str, attribute: str, value: str) -> str:
+    if tag == "img" and attribute == "alt" and value.strip() == DECORATIVE_ALT:
+        return ""
+    if base_path and (tag, attribute) in _SITE_URLS and value.startswith("/") and not value.startswith("//"):
+        return base_path + value[1:]
+    return value
+
+
+# nh3 writes every tag as <name name="value" ...> with '"' escaped inside values, and '<' in text as &lt;, so
+# reading text and whole tags one after the other never starts a tag inside an attribute's value.
+_TOKEN = re.compile(r'[^<]+|<(/?[a-z][a-z0-9]*)((?:\s[^\s"\'>/=]+="[^"]*")*)>')
+_ALT = re.compile(r'\salt="')
+
+
+def _give_images_alt(html: str) -> str:
+    if "<img" not in html:
+        return html
+    parts: list[str] = []
+    position = 0
+    while position < len(html):
+        token = _TOKEN.match(html, position)
+        if token is None:  # not nh3's own output: leave the rest as it is
+            parts.append(html[position:])
+            break
+        missing = token[1] == "img" and not _ALT.search(token[2])
+        parts.append(f'<img alt=""{token[2]}>' if missing else token[0])
+        position = token.end()
+    return "".join(parts)

@@ -7,16 +7,15 @@ from typing import Any
 
 from .catalog import Catalog
 from .model import Contact, Fee, Localized, Partner, Program, Session
-from .urls import Route, Urls
+from .urls import OPEN_DATA_PATH, Route, Urls
 from .write import write_file
 
 SCHEMA_VERSION = "1.0"  # bump the major number when a field is removed or changes meaning
-FILE = "programs.json"
 
 
 def write_open_data(stage: Path, catalog: Catalog, urls: Urls) -> list[str]:
-    write_file(stage, FILE, programs_json(catalog, urls))
-    return [FILE]
+    write_file(stage, OPEN_DATA_PATH, programs_json(catalog, urls))
+    return [OPEN_DATA_PATH]
 
 
 def programs_json(catalog: Catalog, urls: Urls) -> str:

@@ -57,30 +57,42 @@ class _Dependencies:
                       *(s for slug in article.partners for s in self.partner_card(slug))])
 
 
-def plan_pages(catalog: Catalog) -> list[PlannedPage]:
-    codes = catalog.content.site.codes
-    depends = _Dependencies(catalog)
-    pages = [
-        PlannedPage(Route("home"), "home.html", codes),
-        PlannedPage(Route("programs"), "programs.html", codes),
-        PlannedPage(Route("partners"), "partners.html", codes),
-        *(PlannedPage(Route("news", number=n), "news.html", codes) for n in range(1, catalog.news_pages + 1)),
-        PlannedPage(Route("search"), "search.html", codes),
-        PlannedPage(Route("not-found"), "404.html", codes),
-        PlannedPage(Route("compare"), "compare.html", codes),
+def plan_routes(catalog: Catalog) -> list[Route]:
+    """Every page the site publishes, each in every language: what a link inside the site may lead to."""
+    return [
+        Route("home"), Route("programs"), Route("partners"),
+        *(Route("news", number=n) for n in range(1, catalog.news_pages + 1)),
+        Route("search"), Route("not-found"), Route("compare"),
+        *(Route("program", program.slug) for program in catalog.programs),
+        *(Route("partner", slug) for slug in catalog.partners),
+        *(Route("article", article.slug) for article in catalog.news),
+        *(Route("page", page.slug) for page in catalog.content.pages),
     ]
-    for program in catalog.programs:
-        pages.append(PlannedPage(Route("program", program.slug), "program.html",
-                                 _own_languages(codes, program.title, program.description), program.source,
-                                 depends.program(program)))
-    for partner in catalog.partners.values():
-        pages.append(PlannedPage(Route("partner", partner.slug), "partner.html",
-                                 _own_languages(codes, partner.name, partner.description), partner.source,
-                                 depends.partner(partner.slug)))
-    for kind, articles in (("article", catalog.news), ("page", catalog.content.pages)):
-        for article in articles:
-            translated = tuple(code for code in codes if code in article.texts)
-            source = next(iter(article.texts.values())).source
-            pages.append(PlannedPage(Route(kind, article.slug), f"{kind}.html", translated, source,
-                                     depends.article(article)))
-    return pages
+
+
+# The pages that show lists or the whole site; the others show one program, partner, article or page.
+_SITE_TEMPLATES = {"home": "home.html", "programs": "programs.html", "partners": "partners.html", "news": "news.html",
+                   "search": "search.html", "not-found": "404.html", "compare": "compare.html"}
+
+
+def plan_pages(catalog: Catalog) -> list[PlannedPage]:
+    depends = _Dependencies(catalog)
+    return [_plan_page(route, catalog, depends) for route in plan_routes(catalog)]
+
+
+def _plan_page(route: Route, catalog: Catalog, depends: _Dependencies) -> PlannedPage:
+    codes, slug = catalog.content.site.codes, route.slug or ""
+    if route.kind in _SITE_TEMPLATES:
+        return PlannedPage(route, _SITE_TEMPLATES[route.kind], codes)
+    if route.kind == "program":
+        program = catalog.programs_by_slug[slug]
+        return PlannedPage(route, "program.html", _own_languages(codes, program.title, program.description),
+                           program.source, depends.program(program))
+    if route.kind == "partner":
+        partner = catalog.partners[slug]
+        return PlannedPage(route, "partner.html", _own_languages(codes, partner.name, partner.description),
+                           partner.source, depends.partner(slug))
+    article = catalog.news_by_slug[slug] if route.kind == "article" else catalog.pages_by_slug[slug]
+    translated = tuple(code for code in codes if code in article.texts)
+    source = next(iter(article.texts.values())).source
+    return PlannedPage(route, f"{route.kind}.html", translated, source, depends.article(article))

@@ -16,7 +16,7 @@ from .ics import calendar_files, has_calendar
 from .plan import PlannedPage
 from .render import Renderer
 from .sitemap import sitemap_files, robots_txt
-from .urls import Urls, program_calendar_path
+from .urls import Urls, calendar_path, feed_path, file_path, program_calendar_path
 from .walk import Folder
 from .write import Rendered, write_file
 
@@ -37,14 +37,14 @@ def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[st
 
     def write_calendars(code: str) -> Rendered:
         salt = renderers[code].salt
-        inputs = {f"{code}/calendar.ics": catalog.programs,
+        inputs = {calendar_path(code): catalog.programs,
                   **{program_calendar_path(p.slug, code): (p,) for p in dated}}
         fingerprints = {relative: cache.fingerprint(salt, relative, {"programs": _calendar_inputs(catalog, programs)})
                         for relative, programs in inputs.items()}
         changed = [relative for relative, fingerprint in fingerprints.items() if not cache.unchanged(relative, fingerprint)]
         if changed:
             site, programs = calendar_files(catalog, renderers[code].localizer, urls, translations[code])
-            files = {f"{code}/calendar.ics": site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
+            files = {calendar_path(code): site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
             for relative in changed:
                 write_file(stage, relative, files[relative])
         return Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
@@ -64,24 +64,24 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
         files[relative] = lambda data=data: data
     for code, renderer in renderers.items():
-        files[f"{code}/feed.xml"] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
+        files[feed_path(code)] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = [*files, *copy_assets(static_folders(root), stage, urls)]
     content = catalog.content
-    for source, target, names in (("content/media", "media", content.media), ("partners/logos", "logos", content.logos)):
-        written += copy_files(root / source, names, stage, target)
+    for source, kind, names in (("content/media", "media", content.media), ("partners/logos", "logo", content.logos)):
+        written += copy_files(root / source, names, stage, kind)
     return sorted(set(written))
 
 
-def copy_files(source: Path, names: tuple[str, ...], stage: Path, target: str) -> list[str]:
+def copy_files(source: Path, names: tuple[str, ...], stage: Path, kind: str) -> list[str]:
     """Media and logos: exactly the files the load found and checked, so nothing it refused (a link out) is read."""
     copied = []
     for name in names:
-        destination = stage / target / name
+        destination = stage / file_path(kind, name)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source / name, destination)  # content only, for reproducible output
-        copied.append(f"{target}/{name}")
+        copied.append(file_path(kind, name))
     return copied
 
 
@@ -93,8 +93,8 @@ def copy_assets(folders: list[Folder], stage: Path, urls: Urls) -> list[str]:
     copied = []
     for name, source in static_sources(folders).items():
         for published in dict.fromkeys((urls.assets.name(name), name)):
-            destination = stage / "static" / published
+            destination = stage / file_path("static", published)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
-            copied.append(f"static/{published}")
+            copied.append(file_path("static", published))
     return copied

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 from .catalog import Catalog
 from .plan import PlannedPage
-from .urls import Route, Urls
+from .urls import Route, Urls, sitemap_path
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -67,12 +67,12 @@ def sitemap_files(pages: list[PlannedPage], catalog: Catalog, urls: Urls, limit:
     """sitemap.xml alone, or past `limit` URLs an index sitemap.xml over sitemap-1.xml, sitemap-2.xml, …"""
     entries = sitemap_entries(pages, catalog, urls)
     if len(entries) <= limit:
-        return {"sitemap.xml": _urlset(entries)}
+        return {sitemap_path(): _urlset(entries)}
     parts = [entries[start:start + limit] for start in range(0, len(entries), limit)]
-    files = {f"sitemap-{number}.xml": _urlset(part) for number, part in enumerate(parts, 1)}
+    files = {sitemap_path(number): _urlset(part) for number, part in enumerate(parts, 1)}
     # A part without any dated page was still made by this build: its lastmod is the build date.
     changed = [max((e.lastmod for e in part if e.lastmod), default=catalog.today) for part in parts]
-    files["sitemap.xml"] = _index([(urls.sitemap(n), day) for n, day in enumerate(changed, 1)])
+    files[sitemap_path()] = _index([(urls.sitemap(n), day) for n, day in enumerate(changed, 1)])
     return files
 
 

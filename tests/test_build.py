@@ -129,6 +129,22 @@ def test_sub_folder_base_url_prefixes_every_link(make_site, tmp_path):
     assert hrefs and all(h.startswith("/catalog/") for h in hrefs)
 
 
+
+def test_editors_raw_html_under_a_sub_folder_base_url_links_into_it_and_every_image_has_an_alt(make_site, tmp_path):
+    program = MINIMAL_SITE["programs/summer.yaml"] + """
+        description:
+          en: |
+            <img src="/media/x.png" onerror="alert(1)"> <a href="/en/partners/acme/">Acme</a> ![-](/media/x.png)
+          ru: <img src="/media/x.png" alt="Кампус">
+    """
+    out = tmp_path / "public"
+    build_site(make_site({"programs/summer.yaml": program, "content/media/x.png": "png"}), out,
+               base_url="https://example.org/catalog/")
+    english, russian = read(out, "en/programs/summer/index.html"), read(out, "ru/programs/summer/index.html")
+    assert '<img alt="" src="/catalog/media/x.png"> <a href="/catalog/en/partners/acme/">Acme</a> ' \
+           '<img alt="" src="/catalog/media/x.png">' in english
+    assert '<img src="/catalog/media/x.png" alt="Кампус">' in russian
+
 def test_drafts_are_left_out_unless_asked_for(make_site, tmp_path):
     root = make_site({"programs/summer.yaml": MINIMAL_SITE["programs/summer.yaml"] + "\n        draft: true\n"})
     assert not (build_site(root, tmp_path / "a").written and (tmp_path / "a/en/programs/summer").exists())

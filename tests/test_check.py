@@ -157,6 +157,87 @@ def test_broken_link_in_yaml_markdown_is_reported_at_its_line_in_the_yaml_file(t
     ]
 
 
+def test_every_built_in_page_and_file_is_a_valid_link_target(trilingual):
+    links = ("[a](/en/) [b](/en/programs/) [c](/en/partners/) [d](/en/news/) [e](/en/compare/) [f](/en/search/) "
+             "[g](/en/feed.xml) [h](/en/calendar.ics) [i](/en/404.html) [j](/) [k](/404.html) [l](/sitemap.xml) "
+             "[m](/robots.txt) [n](/programs.json) [o](/static/css/site.css) [p](https://example.org/zh/compare/#x)")
+    root = trilingual({"content/pages/links.en.md": f"---\ntitle: Links\n---\n{links}\n"})
+    assert [line for line in lines(root) if ": error: " in line] == []
+
+
+def test_a_page_address_without_its_trailing_slash_is_a_broken_link(trilingual):
+    root = trilingual({"content/pages/links.en.md": "---\ntitle: Links\n---\n[a](/en/about) [b](/en/programs/summer)\n"})
+    assert [line for line in lines(root) if ": error: " in line] == [
+        "content/pages/links.en.md:4:5: error: broken link '/en/about': a page's address ends with /\n"
+        "    hint: write /en/about/",
+        "content/pages/links.en.md:4:20: error: broken link '/en/programs/summer': a page's address ends with /\n"
+        "    hint: write /en/programs/summer/",
+    ]
+
+
+def test_a_program_calendar_is_a_link_target_only_when_the_program_has_sessions(trilingual):
+    root = trilingual({"content/pages/links.en.md": "---\ntitle: Links\n---\n[ics](/en/programs/summer/calendar.ics)\n"})
+    assert [line for line in lines(root) if ": error: " in line] == [
+        "content/pages/links.en.md:4:7: error: broken link '/en/programs/summer/calendar.ics': "
+        "program 'summer' has no calendar\n"
+        "    hint: a program has a calendar once it has sessions and is not archived; link its page /en/programs/summer/",
+    ]
+    edit(root, "programs/summer.yaml", "updated: 2026-10-01", "updated: 2026-10-01\nsessions:\n  - {start: 2027-07-01, end: 2027-07-14}")
+    assert [line for line in lines(root) if ": error: " in line] == []
+
+
+RAW_HTML_PAGE = """\
+---
+title: Raw HTML
+---
+Photo <img src="/media/campus.jpeg" onerror="alert(1)" alt="Campus"> and
+<a href="/en/programs/sumer/?a=1&amp;b=2">the school</a>.
+
+<p><img src="/media/campus.jpg"> <img alt="" src="/media/campus.jpg"> <img src="/media/campus.jpg" alt=" "></p>
+
+![](/media/campus.jpg) ![Campus](/media/campus.jpg) ![-](/media/campus.jpg) <img src="/media/campus.jpg" alt="-">
+![](https://w3.org/logo.png)
+"""
+
+
+def test_links_and_images_of_raw_html_are_checked_like_markdown_and_every_image_needs_an_alt_text(trilingual):
+    root = trilingual({"content/pages/raw.en.md": RAW_HTML_PAGE, "content/media/campus.jpg": "x"})
+    page = "content/pages/raw.en.md"
+    hint = ("    hint: describe what it shows for readers who cannot see it: ![what it shows]({url}), or "
+            "alt=\"what it shows\" in HTML; mark an image that only decorates with the alt text -, e.g. ![-]({url})")
+    no_alt = "error: image '{url}' has no alt text\n" + hint
+    campus = "/media/campus.jpg"
+    assert [line for line in lines(root) if ": error: " in line] == [
+        f"{page}:4:17: error: broken link '/media/campus.jpeg': no file 'campus.jpeg' in content/media/ "
+        "(did you mean 'campus.jpg'?)\n"
+        "    hint: put the file in content/media/ and link it as /media/NAME",
+        f"{page}:5:10: error: broken link '/en/programs/sumer/?a=1&b=2': no program 'sumer' (did you mean 'summer'?)\n"
+        "    hint: programs are linked as /en/programs/SLUG/, SLUG being the name of a file in programs/ without .yaml",
+        f"{page}:7:14: " + no_alt.format(url=campus),
+        f"{page}:7:51: " + no_alt.format(url=campus),
+        f"{page}:7:81: " + no_alt.format(url=campus),
+        f"{page}:9:5: " + no_alt.format(url=campus),
+        f"{page}:10:5: " + no_alt.format(url="https://w3.org/logo.png"),
+    ]
+
+
+def test_broken_links_and_images_in_yaml_raw_html_are_located_in_the_yaml_file(trilingual):
+    root = trilingual()
+    edit(root, "programs/summer.yaml", "en: Held at [our partner](/en/partners/acme/).",
+         "en: 'Held at <a href=\"/en/partners/acne/\">our partner</a>. <img src=\"x\" onerror=\"alert(1)\">'")
+    assert lines(root) == [
+        "programs/summer.yaml:9:25: error: description.en: broken link '/en/partners/acne/': no partner 'acne' "
+        "(did you mean 'acme'?)\n"
+        "    hint: partners are linked as /en/partners/SLUG/, SLUG being the name of a file in partners/ without .yaml",
+        "programs/summer.yaml:9:72: error: description.en: broken link 'x': the site has no page at this address "
+        "(the relative link leads to /en/programs/summer/x)\n"
+        "    hint: write links from the site's root, e.g. /en/programs/SLUG/ or /media/FILE; links written from the "
+        "site's root, starting with /, do not depend on the page",
+        "programs/summer.yaml:9:72: error: description.en: image 'x' has no alt text\n"
+        "    hint: describe what it shows for readers who cannot see it: ![what it shows](x), or alt=\"what it shows\" "
+        "in HTML; mark an image that only decorates with the alt text -, e.g. ![-](x)",
+    ]
+
 # Translation coverage
 
 def test_missing_translation_of_a_field_names_the_language_and_the_text_shown(trilingual):

@@ -1,7 +1,9 @@
 """Editors' Markdown: extensions, Unicode anchors and sanitising."""
 from __future__ import annotations
 
-from sitegen.markup import render_markdown
+import re
+
+from sitegen.markup import render_markdown, sanitize
 
 
 def test_table_of_contents_anchors_keep_cyrillic_and_chinese():
@@ -36,3 +38,24 @@ def test_links_from_the_site_root_get_the_base_urls_folder():
                            "[Same page](#top) [Other host](//cdn.example/x)", base_path="/internships/").html
     assert 'src="/internships/media/campus.jpg"' in html and 'href="/internships/en/about/"' in html
     assert 'href="https://example.org/x"' in html and 'href="#top"' in html and 'href="//cdn.example/x"' in html
+
+
+def test_raw_html_links_and_images_from_the_site_root_get_the_base_urls_folder_too():
+    html = render_markdown('Look <img src="/media/x.png" alt="X"> at <a href="/en/about/">us</a>.\n\n'
+                           '<p><a href="/ru/">ru</a> <a href="//cdn.example/x">cdn</a></p>', base_path="/catalog/").html
+    assert 'src="/catalog/media/x.png"' in html and 'href="/catalog/en/about/"' in html
+    assert 'href="/catalog/ru/"' in html and 'href="//cdn.example/x"' in html
+
+
+def test_every_image_has_an_alt_and_one_marked_decorative_gets_an_empty_one():
+    html = render_markdown('![-](/a.png) <img src="/b.png" alt=" - "> ![](/c.png) <img src="/d.png" onerror="x()"> '
+                           '![Campus](/e.png) <img src="/f.png" title="<img src=g>">').html
+    assert re.findall(r"<img[^>]*>", html) == [
+        '<img alt="" src="/a.png">', '<img src="/b.png" alt="">', '<img alt="" src="/c.png">',
+        '<img alt="" src="/d.png">', '<img alt="Campus" src="/e.png">', '<img alt="" src="/f.png" title="&lt;img src=g&gt;">',
+    ]
+
+
+def test_html_read_back_from_the_cache_keeps_its_links_as_they_are():
+    html = render_markdown("[About](/en/about/) ![-](/media/x.png)", base_path="/catalog/").html
+    assert sanitize(html) == html
