@@ -14,6 +14,12 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # whose invalid values raise inside the parser. Editors get YAML 1.2's booleans and strings
 # for dates, which the validator checks with a located message.
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+# Aliases share one object, but the checks walk (and print) each use: nested aliases ("billion laughs")
+# grow exponentially. Reusing a location or a list of sessions a few times stays far below this.
+ALIAS_BUDGET = 10_000
+_ANCHOR = re.compile(r"&[^\s\[\]{},]")  # an alias needs an anchor; without one there is nothing to count
+_OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 class YMap(dict):
@@ -85,6 +91,8 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 def load_yaml(text: str, position: Position, problems: Problems, line_offset: int = 0) -> Any:
     """Parse one YAML document; a syntax error becomes a located problem and None."""
+    if _refuses_aliases(text, position, problems, line_offset):
+        return None
     loader = _Loader(text, position, problems)
     loader.line_offset = line_offset
     try:
@@ -111,6 +119,49 @@ def load_yaml(text: str, position: Position, problems: Problems, line_offset: in
                        "remove the '!!' tag and write the value as plain text")
     finally:
         loader.dispose()
+    return None
+
+
+def _refuses_aliases(text: str, position: Position, problems: Problems, line_offset: int) -> bool:
+    alias = _alias_over_budget(text) if "*" in text and _ANCHOR.search(text) else None
+    if alias is None:
+        return False
+    mark, anchor, size = alias
+    problems.error(position.at(*_line_column(mark, line_offset)), "",
+                   f"aliases repeat more than {ALIAS_BUDGET:,} values in this file ('*{anchor}' here repeats {size:,})",
+                   "write the values out; an alias is for reusing a small part a few times")
+    return True
+
+
+def _alias_over_budget(text: str) -> tuple[Any, str, int] | None:
+    """(mark, anchor, values it repeats) of the alias that takes the file past the budget, else None."""
+    sizes: dict[str, int] = {}  # values under each anchor, counting what aliases inside it repeat
+    open_counts: list[list] = []  # [anchor, values so far] of each collection being read
+    repeated = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, _OPENS):
+                open_counts.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor, 1)  # an undefined alias is the composer's to report
+                repeated += size
+                if repeated > ALIAS_BUDGET:
+                    return event.start_mark, event.anchor, size
+            elif isinstance(event, _CLOSES):
+                anchor, size = open_counts.pop()
+                if anchor:
+                    sizes[anchor] = size
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    sizes[event.anchor] = size
+            else:
+                continue
+            if open_counts:
+                open_counts[-1][1] += size
+    except yaml.YAMLError:  # the real load reports it, with its position
+        pass
     return None
 
 
