@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .limits import MAX_FILE_BYTES, MAX_NESTING, too_deep, too_many_unclosed
 from .problems import Position, Problems
-from .yamlsource import YMap, load_yaml
+from .yamlsource import YList, YMap, load_yaml
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,12 @@ class Document:
 
 def read_text(root: Path, path: str, problems: Problems) -> str | None:
     try:
+        size = (root / path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(Position(path), "", f"the file has {size:,} bytes; a source file may have at most "
+                           f"{MAX_FILE_BYTES:,}", "split the text into several pages or articles; put pictures and "
+                           "documents in content/media/ and link them")
+            return None
         return (root / path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         line = exc.object.count(b"\n", 0, exc.start) + 1
@@ -42,6 +49,8 @@ def parse_yaml_file(root: Path, path: str, problems: Problems) -> Document | Non
     before = len(problems)
     data = load_yaml(text, Position(path), problems)
     document = _as_document(path, data, problems, failed=len(problems) > before)
+    if document:
+        _check_values(document.data, Position(path), problems)
     return dataclasses.replace(document, digest=_digest(text)) if document else None
 
 
@@ -65,7 +74,34 @@ def parse_markdown_file(root: Path, path: str, problems: Problems) -> Document |
     document = _as_document(path, data, problems, failed=len(problems) > before)
     if document is None:
         return None
-    return Document(path, document.data, "".join(lines[closing + 1:]), body_line=closing + 2, digest=_digest(text))
+    body = "".join(lines[closing + 1:])
+    _check_markdown(body, Position(path, closing + 2), True, "", problems)
+    return Document(path, document.data, body, body_line=closing + 2, digest=_digest(text))
+
+
+def _check_markdown(text: str, start: Position, exact: bool, field: str, problems: Problems) -> None:
+    """Report what would crash or stall converting a text; `exact`: `start` is its first line, else the value's place."""
+    where = lambda line: start.at(start.line + line, 1) if exact else start  # noqa: E731
+    if deep := too_deep(text):
+        problems.error(where(deep[0]), field, f"the text nests lists {deep[1]} levels deep; Markdown allows at most "
+                       f"{MAX_NESTING}", "indent less: each four spaces, or each '- ' at the start of a line, opens a level")
+    if (line := too_many_unclosed(text)) is not None:
+        problems.error(where(line), field, "this paragraph has so many unclosed brackets ('[', '(' or '<') that "
+                       "converting it would take minutes", "close each bracket, or write one meant as text as \\[, "
+                       "\\( or &lt;")
+
+
+def _check_values(data: YMap, position: Position, problems: Problems) -> None:
+    """Every text in a YAML file may be Markdown: check them all, without recursing (YAML nests deep too)."""
+    stack: list[tuple[object, str, tuple[int, int]]] = [(data, "", data.pos)]
+    while stack:
+        value, field, where = stack.pop()
+        if isinstance(value, YMap):
+            stack += [(item, f"{field}.{key}" if field else str(key), value.value_pos[key]) for key, item in value.items()]
+        elif isinstance(value, YList):
+            stack += [(item, f"{field}[{n}]", pos) for n, (item, pos) in enumerate(zip(value, value.item_pos))]
+        elif isinstance(value, str):
+            _check_markdown(value, position.at(*where), False, field, problems)
 
 
 def _digest(text: str) -> str:

@@ -81,6 +81,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix when a close choice exists, else ''."""
     by_lower = {str(choice).lower(): str(choice) for choice in sorted(choices, key=str)}
     text = str(word).lower()
+    # difflib compares in time length × length; a word this much longer than every choice can match none
+    # (a ratio of 0.6 needs it at most 2⅓ times as long; a prefix is shorter still).
+    if len(text) > 3 * max(map(len, by_lower), default=0):
+        return ""
     # Editors abbreviate ('univ') and mistype case ('EN'), which similarity alone misses.
     starting = [choice for choice in by_lower if choice.startswith(text)] if len(text) >= 3 else []
     matches = starting if len(starting) == 1 else difflib.get_close_matches(text, list(by_lower), n=1, cutoff=0.6)

@@ -63,18 +63,20 @@ class ServedSite:
 
     def find(self, path: str) -> Path | None:
         """The file (or folder lacking its slash) for a URL path; None when there is none in the output."""
-        parts = [part for part in path.split("/") if part]
-        if any(part in (".", "..") or "\\" in part for part in parts):
+        parts = _parts(path)
+        if parts is None:
             return None
         file = self.out.joinpath(*parts)
         if look(file, self.out).kind == "folder":
             if path and not path.endswith("/"):
                 return file
             file = file / "index.html"
+        elif path.endswith("/"):  # a file is no folder, as on a static host
+            return None
         return file if look(file, self.out).kind == "file" else None  # never through a link out of the output
 
     def not_found(self, path: str) -> Path | None:
-        language = path.strip("/").split("/", 1)[0]
+        language = (_parts(path) or [""])[0]
         for candidate in (self.out / language / "404.html", self.out / "404.html") if language else (self.out / "404.html",):
             if look(candidate, self.out).kind == "file":
                 return candidate
@@ -107,6 +109,14 @@ class ServedSite:
         if code not in self._translations:
             self._translations[code] = load_translations(self.rebuilder.options.root, code, Problems())
         return self._translations[code]
+
+
+def _parts(path: str) -> list[str] | None:
+    """The segments of a URL path, or None for one that cannot name a file of the output."""
+    parts = [part for part in path.split("/") if part]
+    if any(part in (".", "..") or "\\" in part or "\0" in part for part in parts):
+        return None  # the system refuses a NUL in a name with a ValueError, not an OSError
+    return parts
 
 
 _EMPTY = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>sitegen</title></head><body></body></html>\n"

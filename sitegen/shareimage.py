@@ -193,7 +193,10 @@ def _one_line(text: str, font) -> str:
 
 
 def _fit(text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """Greedy line breaking; the last line ends in an ellipsis when the text does not fit."""
+    """Greedy line breaking; the last line ends in an ellipsis when the text does not fit.
+
+    Each word is measured once with the line it may join, and a line is never longer than what fits
+    plus one word, so the time grows with the title's length, not with its square."""
     lines, line = [], ""
     for word in _WORD.findall(" ".join(text.split())):
         if line and font.getlength((line + word).rstrip()) > width:
@@ -213,7 +216,18 @@ def _ellipsize(lines: list[str], font, width: int) -> list[str]:
     last = lines[-1]
     # The CJK font draws "…" centred, as Chinese writes it; other scripts want it on the baseline.
     mark = "…" if re.fullmatch(f"[{_CJK}]", last[-1:]) else "..."
-    while last and font.getlength(last + mark) > width:
-        last = last[:-1]
-    return [*lines[:-1], last.rstrip() + mark]
+    fits = lambda length: font.getlength(last[:length] + mark) <= width  # noqa: E731
+    return [*lines[:-1], last[:_longest(fits, len(last))].rstrip() + mark]
 
+
+def _longest(fits: Callable[[int], bool], most: int) -> int:
+    """The greatest length up to `most` that fits (0 if none), for a test that holds up to some length:
+    doubling, then halving, so a line of thousands of characters is measured only about the width it has."""
+    low, high = 0, 1
+    while high <= most and fits(high):
+        low, high = high, high * 2
+    high = min(high, most + 1)  # low fits; high does not, or is past the end
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low

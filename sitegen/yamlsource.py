@@ -14,6 +14,14 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # whose invalid values raise inside the parser. Editors get YAML 1.2's booleans and strings
 # for dates, which the validator checks with a located message.
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+# Aliases share one object, but the checks walk (and print) each use: nested aliases ("billion laughs")
+# grow exponentially. Reusing a location or a list of sessions a few times stays far below this.
+ALIAS_BUDGET = 10_000
+# Reading nests a few calls per level: far deeper than any content needs, far short of Python's recursion limit.
+MAX_DEPTH = 100
+_ANCHOR = re.compile(r"&[^\s\[\]{},]")  # an alias needs an anchor; without one there is nothing to count
+_OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 class YMap(dict):
@@ -31,6 +39,12 @@ class YList(list):
     item_pos: list
 
 
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Loader(_Base):
     yaml_implicit_resolvers = {
         first: [
@@ -46,6 +60,12 @@ class _Loader(_Base):
         self.position = position
         self.problems = problems
         self.line_offset = 0
+        self.depth = 0
+
+    def _enter(self, node: yaml.Node) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
 
     def _where(self, mark: Any) -> tuple[int, int]:
         return (mark.line + 1 + self.line_offset, mark.column + 1)
@@ -55,6 +75,13 @@ class _Loader(_Base):
         data.pos = self._where(node.start_mark)
         data.key_pos, data.value_pos = {}, {}
         yield data
+        self._enter(node)
+        try:
+            self._construct_pairs(data, node)
+        finally:
+            self.depth -= 1
+
+    def _construct_pairs(self, data: YMap, node: yaml.MappingNode) -> None:
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
@@ -76,7 +103,11 @@ class _Loader(_Base):
         data.pos = self._where(node.start_mark)
         data.item_pos = [self._where(item.start_mark) for item in node.value]
         yield data
-        data.extend(self.construct_object(item, deep=True) for item in node.value)
+        self._enter(node)
+        try:
+            data.extend(self.construct_object(item, deep=True) for item in node.value)
+        finally:
+            self.depth -= 1
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
@@ -85,10 +116,16 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 def load_yaml(text: str, position: Position, problems: Problems, line_offset: int = 0) -> Any:
     """Parse one YAML document; a syntax error becomes a located problem and None."""
+    if _refuses_aliases(text, position, problems, line_offset):
+        return None
     loader = _Loader(text, position, problems)
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
+    except _TooDeep as exc:
+        problems.error(position.at(*_line_column(exc.mark, line_offset)), "",
+                       f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                       "fields need a few levels at most: check the indentation and the brackets")
     except yaml.constructor.ConstructorError as exc:
         line, column = _line_column(exc.problem_mark or exc.context_mark, line_offset)
         problems.error(position.at(line, column), "", _constructor_message(exc.problem),
@@ -111,6 +148,49 @@ def load_yaml(text: str, position: Position, problems: Problems, line_offset: in
                        "remove the '!!' tag and write the value as plain text")
     finally:
         loader.dispose()
+    return None
+
+
+def _refuses_aliases(text: str, position: Position, problems: Problems, line_offset: int) -> bool:
+    alias = _alias_over_budget(text) if "*" in text and _ANCHOR.search(text) else None
+    if alias is None:
+        return False
+    mark, anchor, size = alias
+    problems.error(position.at(*_line_column(mark, line_offset)), "",
+                   f"aliases repeat more than {ALIAS_BUDGET:,} values in this file ('*{anchor}' here repeats {size:,})",
+                   "write the values out; an alias is for reusing a small part a few times")
+    return True
+
+
+def _alias_over_budget(text: str) -> tuple[Any, str, int] | None:
+    """(mark, anchor, values it repeats) of the alias that takes the file past the budget, else None."""
+    sizes: dict[str, int] = {}  # values under each anchor, counting what aliases inside it repeat
+    open_counts: list[list] = []  # [anchor, values so far] of each collection being read
+    repeated = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, _OPENS):
+                open_counts.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor, 1)  # an undefined alias is the composer's to report
+                repeated += size
+                if repeated > ALIAS_BUDGET:
+                    return event.start_mark, event.anchor, size
+            elif isinstance(event, _CLOSES):
+                anchor, size = open_counts.pop()
+                if anchor:
+                    sizes[anchor] = size
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    sizes[event.anchor] = size
+            else:
+                continue
+            if open_counts:
+                open_counts[-1][1] += size
+    except yaml.YAMLError:  # the real load reports it, with its position
+        pass
     return None
 
 

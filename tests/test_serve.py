@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import re
 import shutil
@@ -162,3 +163,30 @@ def test_livereload_clients_are_told_to_reload_when_a_file_changes(shared):
 
     message = IOLoop.current().run_sync(listen, timeout=30)
     assert message["command"] == "reload"
+
+
+def status_of(base: str, path: str) -> int:
+    """The status for a path sent exactly as written (urllib would normalise it)."""
+    host, port = base.split("//")[1].strip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/" + "a" * 300, 404),  # longer than a file name may be
+    ("/en/" + "a" * 300 + "/", 404),
+    ("/" + "/".join(["abcdefgh"] * 600), 404),  # longer than a path may be
+    ("/%00", 404), ("/en/%00/", 404), ("/index.html%00", 404),
+    ("/en/../site.yaml", 404), ("/en/%2e%2e/%2e%2e/site.yaml", 404),
+    ("/en/index.html/x", 404), ("/robots.txt/", 404),
+    ("/%zz", 404), ("/%e0%a4", 400),  # not percent-encoding; not UTF-8
+])
+def test_serve_answers_odd_paths_without_a_server_error(shared, path, status):
+    before = len(shared.log.read_text(encoding="utf-8"))
+    assert status_of(shared.base, path) == status
+    logged = shared.log.read_text(encoding="utf-8")[before:]
+    assert "HTTP 5" not in logged and "Traceback" not in logged
