@@ -25,16 +25,19 @@ _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # What `build.py new` writes where the editor has a value to give; never a value itself.
 PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
+QUOTED = 80  # characters of a value quoted in a message
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
 
 def describe(value: Any) -> str:
+    """A value as messages quote it: long texts cut, so that a megabyte of text does not become a problem line."""
     if isinstance(value, YMap):
         return "a mapping"
     if isinstance(value, YList):
         return "a list"
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:QUOTED - 1]}…'" if len(text) > QUOTED else f"'{text}'"
 
 
 class Reader:

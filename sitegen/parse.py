@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .limits import MAX_FILE_BYTES, MAX_NESTING, too_deep, too_many_unclosed
+from .limits import (MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_NESTING, most_cited_footnote, too_deep,
+                     too_many_unclosed)
 from .problems import Position, Problems
 from .yamlsource import YList, YMap, load_yaml
 
@@ -89,6 +90,10 @@ def _check_markdown(text: str, start: Position, exact: bool, field: str, problem
         problems.error(where(line), field, "this paragraph has so many unclosed brackets ('[', '(' or '<') that "
                        "converting it would take minutes", "close each bracket, or write one meant as text as \\[, "
                        "\\( or &lt;")
+    if cited := most_cited_footnote(text):
+        problems.error(where(cited[0]), field, f"the footnote '[^{cited[1]}]' is referred to {cited[2]:,} times; "
+                       f"a footnote may be referred to at most {MAX_FOOTNOTE_REFERENCES} times",
+                       "refer to the note once per paragraph, or give repeated remarks their own notes")
 
 
 def _check_values(data: YMap, position: Position, problems: Problems) -> None:

@@ -19,6 +19,8 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 ALIAS_BUDGET = 10_000
 # Reading nests a few calls per level: far deeper than any content needs, far short of Python's recursion limit.
 MAX_DEPTH = 100
+# Python refuses to read integers past 4,300 digits; a count or an amount needs a few.
+MAX_DIGITS = 30
 _ANCHOR = re.compile(r"&[^\s\[\]{},]")  # an alias needs an anchor; without one there is nothing to count
 _OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -39,10 +41,12 @@ class YList(list):
     item_pos: list
 
 
-class _TooDeep(yaml.YAMLError):
-    def __init__(self, mark: Any) -> None:
-        super().__init__()
-        self.mark = mark
+class _Refused(yaml.YAMLError):
+    """A value the loader will not build, with what to tell the editor."""
+
+    def __init__(self, mark: Any, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
 
 
 class _Loader(_Base):
@@ -65,7 +69,15 @@ class _Loader(_Base):
     def _enter(self, node: yaml.Node) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _TooDeep(node.start_mark)
+            raise _Refused(node.start_mark, message=f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                           hint="fields need a few levels at most: check the indentation and the brackets")
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:  # type: ignore[override]
+        digits = sum(character.isdigit() for character in node.value)
+        if digits > MAX_DIGITS:
+            raise _Refused(node.start_mark, message=f"the number has {digits:,} digits; a number may have at most "
+                           f"{MAX_DIGITS}", hint="check the number; a typo may have added digits")
+        return super().construct_yaml_int(node)
 
     def _where(self, mark: Any) -> tuple[int, int]:
         return (mark.line + 1 + self.line_offset, mark.column + 1)
@@ -112,6 +124,7 @@ class _Loader(_Base):
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def load_yaml(text: str, position: Position, problems: Problems, line_offset: int = 0) -> Any:
@@ -122,14 +135,11 @@ def load_yaml(text: str, position: Position, problems: Problems, line_offset: in
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
-    except _TooDeep as exc:
-        problems.error(position.at(*_line_column(exc.mark, line_offset)), "",
-                       f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
-                       "fields need a few levels at most: check the indentation and the brackets")
+    except _Refused as exc:
+        problems.error(position.at(*_line_column(exc.mark, line_offset)), "", exc.message, exc.hint)
     except yaml.constructor.ConstructorError as exc:
         line, column = _line_column(exc.problem_mark or exc.context_mark, line_offset)
-        problems.error(position.at(line, column), "", _constructor_message(exc.problem),
-                       "remove the tag; write plain text, numbers, true/false, lists and mappings")
+        problems.error(position.at(line, column), "", _constructor_message(exc.problem), _constructor_hint(exc.problem))
     except yaml.MarkedYAMLError as exc:
         mark = _syntax_mark(exc, text)
         line, column = _line_column(mark, line_offset)
@@ -232,8 +242,16 @@ def _syntax_hint(text: str, line: int, unclosed: str | None) -> str:
 
 
 def _constructor_message(problem: str | None) -> str:
-    """'the YAML tag '!!python/object:os.system' is not allowed' from PyYAML's wording."""
+    """What PyYAML could not construct, from its wording: a tag that is not allowed, an alias inside itself."""
+    if "recursive" in (problem or ""):
+        return "an alias stands for the list or mapping it is inside"
     match = re.search(r"constructor for the tag '([^']*)'", problem or "")
     if not match:
         return f"YAML value cannot be read: {problem}"
     return f"the YAML tag '{match.group(1).replace('tag:yaml.org,2002:', '!!')}' is not allowed"
+
+
+def _constructor_hint(problem: str | None) -> str:
+    if "recursive" in (problem or ""):
+        return "write the values out; an alias can only repeat something that ends before it"
+    return "remove the tag; write plain text, numbers, true/false, lists and mappings"

@@ -143,3 +143,46 @@ def test_many_closed_links_and_escaped_brackets_are_fine(make_site):
     body = "Links: " + "[a](https://example.org/) " * 5_000 + "\n\n" + "\\[" * 5_000 + "\n"
     root = make_site({"content/news/2026-03-01-links.en.md": article(body)})
     assert [p for p in problems(root) if "error" in p] == []
+
+
+# Values YAML cannot hold
+
+def test_a_number_with_thousands_of_digits_is_refused_where_it_is_written(make_site):
+    program = PROGRAM + "seats: " + "9" * 5_000 + "\n"
+    assert problems(make_site({"programs/summer.yaml": program})) == [
+        "programs/summer.yaml:11:8: error: the number has 5,000 digits; a number may have at most 30\n"
+        "    hint: check the number; a typo may have added digits"
+    ]
+
+
+def test_an_alias_inside_what_it_stands_for_is_refused(make_site):
+    program = PROGRAM + "extra: &loop [x, *loop]\n"
+    assert problems(make_site({"programs/summer.yaml": program})) == [
+        "programs/summer.yaml:11:8: error: an alias stands for the list or mapping it is inside\n"
+        "    hint: write the values out; an alias can only repeat something that ends before it"
+    ]
+
+
+def test_a_long_wrong_value_is_quoted_cut_short(make_site):
+    program = PROGRAM.replace("audience: [students]", "audience: [" + "x" * 100_000 + "]")
+    [problem] = problems(make_site({"programs/summer.yaml": program}))
+    assert problem.splitlines()[0] == (
+        "programs/summer.yaml:4:12: error: audience: unknown audience '" + "x" * 79 + "…'")
+
+
+# Footnotes
+
+def test_a_footnote_referred_to_too_often_is_refused_at_the_first_reference_past_the_limit(make_site):
+    body = "A claim.[^a]\n" * 150 + "\n[^a]: The source.\n"
+    root = make_site({"content/news/2026-03-01-notes.en.md": article(body)})
+    assert [p for p in problems(root) if "error" in p] == [(
+        "content/news/2026-03-01-notes.en.md:105:1: error: the footnote '[^a]' is referred to 150 times; "
+        "a footnote may be referred to at most 100 times\n"
+        "    hint: refer to the note once per paragraph, or give repeated remarks their own notes")]
+
+
+def test_many_footnotes_each_referred_to_once_are_fine(make_site):
+    body = "".join(f"Claim {n}.[^n{n}]\n" for n in range(300)) + "\n" + "".join(
+        f"[^n{n}]: Source {n}.\n" for n in range(300))
+    root = make_site({"content/news/2026-03-01-notes.en.md": article(body)})
+    assert [p for p in problems(root) if "error" in p] == []
