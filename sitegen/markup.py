@@ -183,10 +183,10 @@ def _count_headings(tokens: list[dict]) -> int:
 
 
 def sanitize(html: str, base_path: str | None = None) -> str:
-    """Safe HTML in which every image has an alt text, "" for one marked decorative (or never described,
-    which `check` reports). With `base_path`, links and images written from the site's root
+    """Safe HTML in which every image has a source and an alt text, "" for one marked decorative (or never
+    described, which `check` reports); an image whose source was missing or unsafe is left out. With `base_path`, links and images written from the site's root
     (`/media/photo.jpg`, `/en/about/`) get the base URL's folder, whether Markdown or raw HTML wrote them."""
-    return _give_images_alt(_clean(html, functools.partial(_published_attribute, base_path)))
+    return _complete_images(_clean(html, functools.partial(_published_attribute, base_path)))
 
 
 def _clean(html: str, attribute_filter: Callable[[str, str, str], str | None] | None) -> str:
@@ -213,9 +213,10 @@ def _published_attribute(base_path: str | None, tag: str, attribute: str, value:
 # reading text and whole tags one after the other never starts a tag inside an attribute's value.
 _TOKEN = re.compile(r'[^<]+|<(/?[a-z][a-z0-9]*)((?:\s[^\s"\'>/=]+="[^"]*")*)>')
 _ALT = re.compile(r'\salt="')
+_SRC = re.compile(r'\ssrc="')
 
 
-def _give_images_alt(html: str) -> str:
+def _complete_images(html: str) -> str:
     if "<img" not in html:
         return html
     parts: list[str] = []
@@ -225,7 +226,9 @@ def _give_images_alt(html: str) -> str:
         if token is None:  # not nh3's own output: leave the rest as it is
             parts.append(html[position:])
             break
-        missing = token[1] == "img" and not _ALT.search(token[2])
-        parts.append(f'<img alt=""{token[2]}>' if missing else token[0])
+        if token[1] != "img":
+            parts.append(token[0])
+        elif _SRC.search(token[2]):
+            parts.append(token[0] if _ALT.search(token[2]) else f'<img alt=""{token[2]}>')
         position = token.end()
     return "".join(parts)

@@ -59,3 +59,8 @@ def test_every_image_has_an_alt_and_one_marked_decorative_gets_an_empty_one():
 def test_html_read_back_from_the_cache_keeps_its_links_as_they_are():
     html = render_markdown("[About](/en/about/) ![-](/media/x.png)", base_path="/catalog/").html
     assert sanitize(html) == html
+
+
+def test_an_image_without_a_source_or_with_an_unsafe_one_is_left_out():
+    html = render_markdown('Before <img alt="Nothing"> middle <img src="javascript:alert(1)" alt="X"> after').html
+    assert html == "<p>Before  middle  after</p>"
