@@ -283,7 +283,7 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
         programs=_slugs(reader, "programs", known.programs, "program"), draft=reader.boolean("draft"),
     )
     reader.finish()
-    if title is None or source.language not in known.site.codes:
+    if title is None or source.language not in known.site.codes or (kind == "news" and date is None):
         return None
     return article
 
