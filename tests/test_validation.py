@@ -1065,7 +1065,8 @@ def test_odd_values_in_any_field_never_raise_and_never_silently_drop_an_item(mak
 
 
 def test_a_news_article_with_a_wrong_date_is_reported_and_check_goes_on_to_the_links(make_site, capsys):
-    root = make_site({"content/news/2026-03-01-late.en.md": "---\ntitle: Late\ndate: 9999-12-31\n---\nText.\n"})
+    root = make_site({"content/news/2026-03-01-late.en.md": "---\ntitle: Late\ndate: 9999-12-31\n---\nText.\n",
+                      "content/news/2026-03-02-next.en.md": "---\ntitle: Next\ndate: 2026-03-02\n---\nText.\n"})
     assert run_cli("check", "--root", str(root), "--today", TODAY.isoformat()) == 1
     assert "content/news/2026-03-01-late.en.md:3:7: error: date: '9999-12-31' is not between 1900-01-01 and " \
            "2199-12-31" in capsys.readouterr().err
