@@ -80,12 +80,12 @@ def _converter() -> markdown.Markdown:
 _md = _converter()
 
 
-def _convert(source: str, top_heading: int, base_path: str) -> Rendered:
+def _convert(source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
     _md.reset()
     _md.treeprocessors["heading_levels"].top = top_heading
     html = _md.convert(source)
-    toc = sanitize(_md.toc) if _count_headings(_md.toc_tokens) >= 2 else ""
-    return Rendered(html=sanitize(html, base_path), toc=toc)
+    toc = sanitize(_md.toc, None, ids) if _count_headings(_md.toc_tokens) >= 2 else ""
+    return Rendered(html=sanitize(html, base_path, ids), toc=toc)
 
 
 def editors_html(source: str) -> str:
@@ -111,15 +111,15 @@ class MarkdownStore:
         self.changed = False  # since the last load or save: whether the file on disk is behind
         self.synced: tuple = ()  # the file as last loaded or saved, to skip loading it again
 
-    def get(self, source: str, top_heading: int, base_path: str) -> Rendered:
-        key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{source}".encode(), digest_size=16).hexdigest()
+    def get(self, source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
+        key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{ids}\0{source}".encode(), digest_size=16).hexdigest()
         self.used.add(key)
         found = self.entries.get(key)
         if found is None and key in self.loaded:
             cached = self.loaded.pop(key)
             found = self.entries[key] = Rendered(sanitize(cached.html), sanitize(cached.toc))
         if found is None:
-            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path)
+            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path, ids)
             self.changed = True
         return found
 
@@ -172,21 +172,34 @@ def _file_state(path: Path, salt: str) -> tuple:
 store = MarkdownStore()
 
 
-def render_markdown(source: str, top_heading: int = 2, base_path: str = "/") -> Rendered:
+def render_markdown(source: str, top_heading: int = 2, base_path: str = "/", field: str = "text") -> Rendered:
     """Editors' Markdown as safe HTML. The page's title is its only h1, so headings start at `top_heading`;
-    `base_path` is the folder of the site's base URL, put before links written from the site's root."""
-    return store.get(source, top_heading, base_path)
+    `base_path` is the folder of the site's base URL, put before links written from the site's root;
+    `field` names the text among the others of its page, and starts each of its ids (see `id_prefix`)."""
+    return store.get(source, top_heading, base_path, id_prefix(field))
+
+
+def id_prefix(field: str) -> str:
+    """What the ids of a Markdown field start with: 'eligibility:' gives 'eligibility:how-to-apply', 'eligibility:fn:1'.
+
+    Heading anchors, footnotes and editors' own ids would otherwise repeat between two texts of one page
+    and the theme's ids ('main', 'facts-heading'). Theme ids never hold a colon, and each field has its own
+    prefix, so no id on a page can appear twice."""
+    return field.replace("_", "-") + ":"
 
 
 def _count_headings(tokens: list[dict]) -> int:
     return sum(1 + _count_headings(token["children"]) for token in tokens)
 
 
-def sanitize(html: str, base_path: str | None = None) -> str:
+def sanitize(html: str, base_path: str | None = None, ids: str = "") -> str:
     """Safe HTML in which every image has a source and an alt text, "" for one marked decorative (or never
-    described, which `check` reports); an image whose source was missing or unsafe is left out. With `base_path`, links and images written from the site's root
-    (`/media/photo.jpg`, `/en/about/`) get the base URL's folder, whether Markdown or raw HTML wrote them."""
-    return _complete_images(_clean(html, functools.partial(_published_attribute, base_path)))
+    described, which `check` reports); an image whose source was missing or unsafe is left out.
+
+    With `base_path`, links and images written from the site's root (`/media/photo.jpg`, `/en/about/`) get
+    the base URL's folder, whether Markdown or raw HTML wrote them; `ids` goes before every id and every
+    link to one (`#...`)."""
+    return _complete_tags(_clean(html, functools.partial(_published_attribute, base_path, ids)))
 
 
 def _clean(html: str, attribute_filter: Callable[[str, str, str], str | None] | None) -> str:
@@ -201,9 +214,13 @@ DECORATIVE_ALT = "-"  # the alt text editors give an image that only decorates; 
 _SITE_URLS = {("a", "href"), ("img", "src")}
 
 
-def _published_attribute(base_path: str | None, tag: str, attribute: str, value: str) -> str:
+def _published_attribute(base_path: str | None, ids: str, tag: str, attribute: str, value: str) -> str:
     if tag == "img" and attribute == "alt" and value.strip() == DECORATIVE_ALT:
         return ""
+    if attribute == "id":
+        return ids + value
+    if tag == "a" and attribute == "href" and value.startswith("#") and len(value) > 1:
+        return "#" + ids + value[1:]
     if base_path and (tag, attribute) in _SITE_URLS and value.startswith("/") and not value.startswith("//"):
         return base_path + value[1:]
     return value
@@ -214,21 +231,31 @@ def _published_attribute(base_path: str | None, tag: str, attribute: str, value:
 _TOKEN = re.compile(r'[^<]+|<(/?[a-z][a-z0-9]*)((?:\s[^\s"\'>/=]+="[^"]*")*)>')
 _ALT = re.compile(r'\salt="')
 _SRC = re.compile(r'\ssrc="')
+_ID = re.compile(r'\sid="([^"]*)"')
 
 
-def _complete_images(html: str) -> str:
-    if "<img" not in html:
+def _complete_tags(html: str) -> str:
+    """Every kept image with an alt, none without a source, and each id once (an editor's raw id="x" may
+    repeat a heading's anchor: the first keeps it, as the text's own links expect)."""
+    if "<img" not in html and ' id="' not in html:
         return html
     parts: list[str] = []
+    seen: set[str] = set()
     position = 0
     while position < len(html):
         token = _TOKEN.match(html, position)
         if token is None:  # not nh3's own output: leave the rest as it is
             parts.append(html[position:])
             break
-        if token[1] != "img":
-            parts.append(token[0])
-        elif _SRC.search(token[2]):
-            parts.append(token[0] if _ALT.search(token[2]) else f'<img alt=""{token[2]}>')
         position = token.end()
+        name, attributes = token[1], token[2] or ""
+        if name == "img" and not _SRC.search(attributes):
+            continue
+        if (found := _ID.search(attributes)) and found[1] in seen:
+            attributes = attributes[:found.start()] + attributes[found.end():]
+        elif found:
+            seen.add(found[1])
+        if name == "img" and not _ALT.search(attributes):
+            attributes = ' alt=""' + attributes
+        parts.append(f"<{name}{attributes}>" if name else token[0])
     return "".join(parts)

@@ -28,16 +28,17 @@ class Markdown:
     source: str
     lang: str
     fallback: bool
+    field: str  # its name among the page's texts, which starts its ids
     top_heading: int = 2
     base_path: str = "/"
 
     @property
     def html(self) -> str:
-        return render_markdown(self.source, self.top_heading, self.base_path).html
+        return render_markdown(self.source, self.top_heading, self.base_path, self.field).html
 
     @property
     def toc(self) -> str:
-        return render_markdown(self.source, self.top_heading, self.base_path).toc
+        return render_markdown(self.source, self.top_heading, self.base_path, self.field).toc
 
 
 @dataclass(frozen=True)
@@ -159,13 +160,13 @@ class ViewBuilder:
     def href(self, kind: str, slug: str | None = None, number: int = 1) -> str:
         return self.urls.page(Route(kind, slug, number), self.code)
 
-    def markdown(self, values: dict[str, str] | None, top_heading: int = 3) -> Markdown | None:
-        """Markdown in this language or its fallback; inside a page section headings start at h3."""
+    def markdown(self, values: dict[str, str] | None, field: str, top_heading: int = 3) -> Markdown | None:
+        """The Markdown `field` in this language or its fallback; inside a page section headings start at h3."""
         chosen = self.l10n.pick(values) if values else None
         if chosen is None:
             return None
         code, source = chosen
-        return Markdown(source, code, code != self.code, top_heading, self.urls.base_path)
+        return Markdown(source, code, code != self.code, field, top_heading, self.urls.base_path)
 
     def program_card(self, program: Program) -> ProgramCard:
         location = program.location
@@ -201,12 +202,12 @@ class ViewBuilder:
         fee = program.fee
         return ProgramView(
             card=self.program_card(program),
-            description=self.markdown(program.description.values if program.description else None),
+            description=self.markdown(program.description.values if program.description else None, "description"),
             audience=program.audience, sessions=tuple(sorted(program.sessions, key=lambda s: s.start)),
             fee_includes=self.l10n.text(fee.includes) if fee and fee.includes else None,
             funding=self.l10n.text(program.funding), credential=self.l10n.text(program.credential),
-            eligibility=self.markdown(program.eligibility.values if program.eligibility else None),
-            how_to_apply=self.markdown(program.how_to_apply.values if program.how_to_apply else None),
+            eligibility=self.markdown(program.eligibility.values if program.eligibility else None, "eligibility"),
+            how_to_apply=self.markdown(program.how_to_apply.values if program.how_to_apply else None, "how_to_apply"),
             apply_url=program.apply_url, contact=program.contact or self.site.contact,
             image=self.urls.media(program.image) if program.image else None,
             image_alt=self.l10n.text(program.image_alt),
@@ -216,7 +217,7 @@ class ViewBuilder:
             page_url=self.urls.page_absolute(Route("program", program.slug), self.code),
             visa_note=program.mode in ("onsite", "blended") and program.location is not None
             and program.location.country == "RU",
-            documents=self.markdown(program.documents.values if program.documents else None),
+            documents=self.markdown(program.documents.values if program.documents else None, "documents"),
         )
 
     def deadline(self, program: Program) -> Deadline | None:
@@ -230,7 +231,8 @@ class ViewBuilder:
     def partner(self, partner: Partner) -> PartnerView:
         return PartnerView(
             card=self.partner_card(partner),
-            description=self.markdown(partner.description.values if partner.description else None),
+            description=self.markdown(partner.description.values if partner.description else None, "description",
+                                      top_heading=2),
             programs=tuple(self.program_card(p) for p in self.catalog.programs_by_partner.get(partner.slug, ())),
             news=tuple(self.article_card(a) for a in self.catalog.news_by_partner.get(partner.slug, ())),
         )
@@ -242,7 +244,7 @@ class ViewBuilder:
         return ArticleView(
             slug=article.slug, title=Text(text.title, code, fallback), date=article.date,
             summary=Text(text.summary, code, fallback) if text.summary else None,
-            body=self.markdown({code: text.body}, top_heading=2),
+            body=self.markdown({code: text.body}, "text", top_heading=2),
             image=self.urls.media(text.image) if text.image else None,
             image_alt=Text(text.image_alt, code, fallback) if text.image_alt else None,
             partners=tuple(self.partner_card(self.catalog.partners[s]) for s in article.partners),

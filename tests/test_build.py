@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import textwrap
 from pathlib import Path
 
 from conftest import MINIMAL_SITE, build_site, run_cli
@@ -251,3 +252,28 @@ def test_a_missing_share_image_is_a_located_error(make_site):
     [problem] = check(root, TODAY).sorted()
     assert problem.format().startswith(
         "site.yaml:12:14: error: share_image: no file 'shar.png' in content/media/ (did you mean 'share.png'?)")
+
+
+def test_no_id_appears_twice_on_a_page_whatever_the_editors_write(make_site, tmp_path):
+    text = "## Main\\n\\nA claim.[^1] <span id='main'>Here</span> [up](#main)\\n\\n[^1]: A source."
+    program = textwrap.dedent(MINIMAL_SITE["programs/summer.yaml"]) + "".join(
+        f"{field}: {{en: \"{text}\"}}\n" for field in ("description", "eligibility", "documents", "how_to_apply"))
+    article = "---\ntitle: About\n---\n## Main\n\n## Facts heading\n\nA claim.[^1]\n\n[^1]: A source.\n"
+    root = make_site({"programs/summer.yaml": program, "content/pages/about.en.md": article})
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    for page in ("en/programs/summer/index.html", "en/about/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        ids = re.findall(r'\sid="([^"]*)"', html)
+        assert len(ids) == len(set(ids)), page
+        assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids), page
+    program_page = (out / "en/programs/summer/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="eligibility:main">Main</h3>' in program_page and 'href="#eligibility:main"' in program_page
+    assert '<sup id="documents:fnref:1">' in program_page
+
+
+def test_a_partners_description_starts_its_headings_below_the_partners_name(make_site, tmp_path):
+    partner = textwrap.dedent(MINIMAL_SITE["partners/acme.yaml"]) + 'description: {en: "#### Campus\\n\\nText."}\n'
+    out = tmp_path / "public"
+    assert build_site(make_site({"partners/acme.yaml": partner}), out).written
+    assert '<h2 id="description:campus">Campus</h2>' in (out / "en/partners/acme/index.html").read_text(encoding="utf-8")

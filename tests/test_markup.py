@@ -8,14 +8,14 @@ from sitegen.markup import render_markdown, sanitize
 
 def test_table_of_contents_anchors_keep_cyrillic_and_chinese():
     rendered = render_markdown("## Как подать заявку\n\ntext\n\n## 申请步骤\n\ntext\n")
-    assert '<h2 id="как-подать-заявку">' in rendered.html and '<h2 id="申请步骤">' in rendered.html
-    assert 'href="#как-подать-заявку"' in rendered.toc and 'href="#申请步骤"' in rendered.toc
+    assert '<h2 id="text:как-подать-заявку">' in rendered.html and '<h2 id="text:申请步骤">' in rendered.html
+    assert 'href="#text:как-подать-заявку"' in rendered.toc and 'href="#text:申请步骤"' in rendered.toc
 
 
 def test_tables_and_footnotes_are_rendered():
     html = render_markdown("| a | b |\n|---|--:|\n| 1 | 2 |\n\nNote[^1]\n\n[^1]: Source.\n").html
     assert "<table>" in html and '<td style="text-align:right">2</td>' in html
-    assert 'class="footnote"' in html and 'href="#fn:1"' in html
+    assert 'class="footnote"' in html and 'href="#text:fn:1"' in html
 
 
 def test_headings_start_at_the_requested_level():
@@ -37,7 +37,7 @@ def test_links_from_the_site_root_get_the_base_urls_folder():
     html = render_markdown("![Campus](/media/campus.jpg) [About](/en/about/) [Ext](https://example.org/x) "
                            "[Same page](#top) [Other host](//cdn.example/x)", base_path="/internships/").html
     assert 'src="/internships/media/campus.jpg"' in html and 'href="/internships/en/about/"' in html
-    assert 'href="https://example.org/x"' in html and 'href="#top"' in html and 'href="//cdn.example/x"' in html
+    assert 'href="https://example.org/x"' in html and 'href="#text:top"' in html and 'href="//cdn.example/x"' in html
 
 
 def test_raw_html_links_and_images_from_the_site_root_get_the_base_urls_folder_too():
