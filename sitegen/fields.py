@@ -19,10 +19,12 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_IN_LINK = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~#\[\]%\u0080-\U0010ffff]")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
 # Invisible characters that break calendars, feeds and HTML: C0 and C1 controls (a text may keep
-# its tabs and line breaks), and for a one-line value also the line and paragraph separators.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# its tabs and line breaks), Unicode's noncharacters (U+FFFF...), which HTML forbids, and for a
+# one-line value also the line and paragraph separators.
+_NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NONCHARACTERS}]")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufdd0-\\ufdef{_NONCHARACTERS}]")
 # What `build.py new` writes where the editor has a value to give; never a value itself.
 PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
 QUOTED = 80  # characters of a value quoted in a message
