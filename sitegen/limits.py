@@ -51,7 +51,7 @@ MAX_SCANNED = 2_000_000
 # A line's indentation, then the list markers and quote marks that open it.
 _LINE_START = re.compile(r"^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*)", re.MULTILINE)
 _LONG_LINE_START = re.compile(rf"^[ \t>*+\d.)-]{{{MAX_NESTING + 1},}}", re.MULTILINE)
-_LIST_MARKER = re.compile(r"[-*+]|\d+[.)]")
+_LIST_MARKER = re.compile(r"[-*+>]|\d+[.)]")  # quotes nest like lists: '>>>' is three levels
 _BRACKET = re.compile(r"\\.|[\[\]()<>]|\n[ \t]*\n")
 _CLOSING = {"]": "[", ")": "(", ">": "<"}
 # Python-Markdown's footnotes link each reference back from the note, in time that grows with the
@@ -61,7 +61,7 @@ _FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
 def too_deep(text: str) -> tuple[int, int] | None:
-    """(line within the text, levels) of the first line that opens more list levels than MAX_NESTING."""
+    """(line within the text, levels) of the first line that opens more list or quote levels than MAX_NESTING."""
     if not _LONG_LINE_START.search(text):  # each level takes a character at least (a tab)
         return None
     for match in _LINE_START.finditer(text):

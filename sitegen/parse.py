@@ -84,8 +84,8 @@ def _check_markdown(text: str, start: Position, exact: bool, field: str, problem
     """Report what would crash or stall converting a text; `exact`: `start` is its first line, else the value's place."""
     where = lambda line: start.at(start.line + line, 1) if exact else start  # noqa: E731
     if deep := too_deep(text):
-        problems.error(where(deep[0]), field, f"the text nests lists {deep[1]} levels deep; Markdown allows at most "
-                       f"{MAX_NESTING}", "indent less: each four spaces, or each '- ' at the start of a line, opens a level")
+        problems.error(where(deep[0]), field, f"the text nests lists or quotes {deep[1]} levels deep; Markdown allows at most "
+                       f"{MAX_NESTING}", "indent less: each four spaces, each '- ' and each '>' at the start of a line opens a level")
     if (line := too_many_unclosed(text)) is not None:
         problems.error(where(line), field, "this paragraph has so many unclosed brackets ('[', '(' or '<') that "
                        "converting it would take minutes", "close each bracket, or write one meant as text as \\[, "

@@ -105,18 +105,18 @@ def article(body: str) -> str:
 def test_lists_nested_past_the_limit_are_refused_at_the_first_line_too_deep(make_site):
     root = make_site({"content/news/2026-03-01-deep.en.md": article("Intro.\n\n" + nested_list(120))})
     assert [p for p in problems(root) if "error" in p] == [
-        "content/news/2026-03-01-deep.en.md:107:1: error: the text nests lists 101 levels deep; "
+        "content/news/2026-03-01-deep.en.md:107:1: error: the text nests lists or quotes 101 levels deep; "
         "Markdown allows at most 100\n"
-        "    hint: indent less: each four spaces, or each '- ' at the start of a line, opens a level"
+        "    hint: indent less: each four spaces, each '- ' and each '>' at the start of a line opens a level"
     ]
 
 
 def test_list_markers_on_one_line_count_as_levels_in_a_yaml_field(make_site):
     program = PROGRAM + "description: {en: '" + "- " * 150 + "x'}\n"
     assert [p for p in problems(make_site({"programs/summer.yaml": program})) if "error" in p] == [
-        "programs/summer.yaml:11:19: error: description.en: the text nests lists 150 levels deep; "
+        "programs/summer.yaml:11:19: error: description.en: the text nests lists or quotes 150 levels deep; "
         "Markdown allows at most 100\n"
-        "    hint: indent less: each four spaces, or each '- ' at the start of a line, opens a level"
+        "    hint: indent less: each four spaces, each '- ' and each '>' at the start of a line opens a level"
     ]
 
 
@@ -186,3 +186,12 @@ def test_many_footnotes_each_referred_to_once_are_fine(make_site):
         f"[^n{n}]: Source {n}.\n" for n in range(300))
     root = make_site({"content/news/2026-03-01-notes.en.md": article(body)})
     assert [p for p in problems(root) if "error" in p] == []
+
+
+def test_quotes_nested_past_the_limit_are_refused_like_lists(make_site):
+    root = make_site({"content/news/2026-03-01-deep.en.md": article("Intro.\n\n" + ">" * 101 + " Deep.\n")})
+    assert [p for p in problems(root) if "error" in p] == [
+        "content/news/2026-03-01-deep.en.md:7:1: error: the text nests lists or quotes 101 levels deep; "
+        "Markdown allows at most 100\n"
+        "    hint: indent less: each four spaces, each '- ' and each '>' at the start of a line opens a level"
+    ]
