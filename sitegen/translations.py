@@ -10,7 +10,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from .problems import Position, Problems
-from .uitext import check_markup
+from .uitext import check_formats, check_markup
 from .walk import look
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +67,7 @@ def _compile(po: Path, site_root: Path, code: str, problems: Problems) -> Transl
     if catalog is None:
         return None
     check_markup(po, _shown(po, site_root), catalog, code, problems)
+    check_formats(po, _shown(po, site_root), catalog, code, problems)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

@@ -89,6 +89,43 @@ def check_markup(po: Path, shown: str, catalog: Catalog, language: str, problems
                     hint, language))
 
 
+# Jinja's gettext fills every translation in with `%`, placeholders or not: '%%' is a percent sign.
+PLACEHOLDER = re.compile(r"%\(([^)]*)\)")
+
+
+def check_formats(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
+    """Report every msgstr that pages could not fill in: a lone '%', or a placeholder its msgid lacks."""
+    lines: list[str] | None = None
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        msgids = tuple(message.id) if message.pluralizable else (message.id,)
+        forms = tuple(message.string) if message.pluralizable else (message.string,)
+        names = {name: "" for msgid in msgids for name in PLACEHOLDER.findall(msgid)}
+        if message.pluralizable:
+            names["num"] = 0
+        for form, translation in enumerate(forms):
+            reason = _unfillable(translation or "", names)
+            if reason is None:
+                continue
+            if lines is None:
+                lines = po.read_text(encoding="utf-8", errors="replace").splitlines()
+            line, column = _locate(lines, message, form, translation, 0)
+            problems.items.append(Problem(
+                Position(shown, line, column), "error", f"msgstr[{form}]" if message.pluralizable else "msgstr",
+                reason, "keep the msgid's placeholders as written there, and write a percent sign as %%", language))
+
+
+def _unfillable(translation: str, names: dict[str, object]) -> str | None:
+    try:
+        translation % names
+    except KeyError as exc:
+        return f"the placeholder %({exc.args[0]}) is not in the msgid, so pages cannot fill it in"
+    except (ValueError, TypeError):
+        return "a '%' that starts no placeholder: pages cannot be filled in with this translation"
+    return None
+
+
 def _locate(lines: list[str], message: Message, form: int, translation: str, offset: int) -> tuple[int, int]:
     """Line and column of a character of a msgstr in its .po file; the msgstr's own line when it cannot tell."""
     keyword = f"msgstr[{form}]" if message.pluralizable else "msgstr"

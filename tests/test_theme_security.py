@@ -206,3 +206,24 @@ def test_compiled_templates_planted_in_the_site_cache_never_run(make_site, tmp_p
     finally:
         assert not ran.exists(), "a compiled template planted in the cache ran"
     assert all(result.written for result in results)
+
+
+@pytest.mark.parametrize("msgstr, message", [
+    ("Не найдено на 100%", "a '%' that starts no placeholder: pages cannot be filled in with this translation"),
+    ("Не найдено: %(page)s", "the placeholder %(page) is not in the msgid, so pages cannot fill it in"),
+])
+def test_a_translation_pages_could_not_fill_in_is_an_error_at_its_po_line_in_check_and_build(make_site, tmp_path,
+                                                                                                msgstr, message):
+    root = po_site(make_site, f'\nmsgid "Page not found"\nmsgstr "{msgstr}"\n')
+    expected = (f"{PO}:7:9: error: msgstr: {message}\n"
+                "    hint: keep the msgid's placeholders as written there, and write a percent sign as %%")
+    assert [p.format() for p in check_site(root, TODAY).problems if p.severity == "error"] == [expected]
+    assert [p.format() for p in build_site(root, tmp_path / "public").problems.sorted()] == [expected]
+
+
+def test_a_percent_sign_written_as_two_and_the_msgids_placeholders_fill_in(make_site, tmp_path):
+    root = po_site(make_site, '\nmsgid "Page not found"\nmsgstr "Не найдено на 100%%"\n')
+    assert not [p for p in check_site(root, TODAY).problems if p.severity == "error"]
+    out = tmp_path / "public"
+    assert build_site(root, out).written
+    assert "Не найдено на 100%<" in (out / "ru/404.html").read_text(encoding="utf-8")
