@@ -105,7 +105,11 @@ def examine(site: GeneratedSite, folder: Path, seconds: float = 60.0) -> Outcome
         outcome.problems = json.loads(stdout)
     except ValueError as exc:
         outcome.failures.append(Failure("check: its JSON output does not parse", f"{exc}\n{stdout[:2000]}"))
-    if outcome.check_exit != 0:
+    if outcome.check_exit == 0:
+        # Every mistake of a site that check accepts was accepted: each is a failure of its own kind.
+        outcome.failures += [Failure(f"check accepts {_shape(mistake.split(': ', 1)[-1])}", mistake)
+                             for mistake in site.mistakes]
+    else:
         return outcome
     outcome.build_exit, _, stderr, failure = run_command(
         ["build", *common, "--out", str(out), "--no-search", "--no-cache"], seconds)
