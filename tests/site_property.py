@@ -48,8 +48,8 @@ class Outcome:
         return "\n\n".join(f"{f.kind}\n{f.detail}" for f in self.failures)
 
 
-class Stalled(Exception):
-    """A command ran past its time limit."""
+class Stalled(BaseException):
+    """A command ran past its time limit (not an Exception, which the build would report as a template's error)."""
 
 
 @contextlib.contextmanager

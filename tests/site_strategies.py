@@ -137,14 +137,17 @@ def wrong_values(values: tuple[str, ...], write=Raw) -> Wrong:
     return st.sampled_from(values).map(lambda v: (repr(v)[:60], write(v)))
 
 
-def texts_of(ctx: Ctx, fields: dict[str, tuple[int | None, bool, bool]]) -> tuple[dict[str, st.SearchStrategy[Node]], dict[str, Wrong]]:
-    """Good and wrong values of text fields, from {key: (limit, one line, localized)}."""
+def texts_of(ctx: Ctx, fields: dict[str, tuple[int | None, bool, bool]],
+             draft: bool = False) -> tuple[dict[str, st.SearchStrategy[Node]], dict[str, Wrong]]:
+    """Good and wrong values of text fields, from {key: (limit, one line, localized)}. The links and images of a
+    draft's Markdown are not checked (it is not published), so a draft's Markdown gets no mistakes."""
     good, wrong = {}, {}
     for key, (limit, single_line, localized) in fields.items():
         text = ctx.text(limit) if single_line else ctx.plain(limit) if limit else ctx.markdown_text()
-        mistake = ctx.wrong_text(limit, single_line) if limit or single_line else ctx.wrong_markdown()
         good[key] = ctx.localized(text) if localized else text
-        wrong[key] = ctx.wrong_localized(mistake) if localized else mistake
+        if limit or single_line or not draft:
+            mistake = ctx.wrong_text(limit, single_line) if limit or single_line else ctx.wrong_markdown()
+            wrong[key] = ctx.wrong_localized(mistake) if localized else mistake
     return good, wrong
 
 
@@ -371,7 +374,7 @@ def program_file(draw, ctx: Ctx, draft: bool, spoil: bool) -> tuple[str, str | N
         "title": (limits.TITLE, True, True), "summary": (limits.SUMMARY, False, True),
         "funding": (limits.TEXT, False, True), "credential": (limits.TEXT, False, True),
         "description": (None, False, True), "eligibility": (None, False, True), "documents": (None, False, True),
-        "how_to_apply": (None, False, True), "image_alt": (limits.ALT, True, True)})
+        "how_to_apply": (None, False, True), "image_alt": (limits.ALT, True, True)}, draft)
     location = st.builds(lambda city, country: Mapping((("city", city), ("country", country))),
                          ctx.localized(ctx.text(limits.NAME)), quoted(COUNTRIES))
     required = [("title", texts["title"]), ("summary", texts["summary"]), ("type", quoted(TYPES)),
@@ -419,9 +422,9 @@ def partner_file(draw, ctx: Ctx, spoil: bool) -> tuple[str, str | None]:
 
 
 @st.composite
-def article_file(draw, ctx: Ctx, date: str | None, draft: bool, spoil: bool) -> tuple[str, str | None]:
-    """A news article's (with its date) or a page's file in one language: front matter and Markdown, at most
-    MAX_FILE_BYTES together; with `spoil`, one mistake in its front matter or its text."""
+def article_file(draw, ctx: Ctx, date: str | None, draft: bool, huge: bool, spoil: bool) -> tuple[str, str | None]:
+    """A news article's (with its date) or a page's file in one language: front matter and Markdown (`huge`: up
+    to MAX_FILE_BYTES together); with `spoil`, one mistake in its front matter or its text."""
     texts, wrong = texts_of(ctx, {"title": (limits.TITLE, True, False), "summary": (limits.TEXT, False, False),
                                   "menu_title": (limits.NAME, True, False), "image_alt": (limits.ALT, True, False)})
     required = [("title", texts["title"])] + ([("date", st.just(Raw(date)))] if date else [])
@@ -435,14 +438,14 @@ def article_file(draw, ctx: Ctx, date: str | None, draft: bool, spoil: bool) -> 
                   "partners": _wrong_enum_list(ctx.partners, ("missing-partner",)),
                   "programs": _wrong_enum_list(ctx.programs or ("x",), ("missing-program",)),
                   "image": wrong_values(("missing.png",), Text)})
-    in_text = spoil and draw(st.integers(0, 2)) == 0
+    in_text = spoil and not draft and draw(st.integers(0, 2)) == 0
     front, what = draw(yaml_file(ctx, required, optional, wrong, spoil and not in_text, front_matter=True))
-    body = draw(markdown(ctx.scale, ctx.links(), huge=True, strange=ctx.strange))
+    body = draw(markdown(ctx.scale, ctx.links(), huge=huge, strange=ctx.strange))
     if in_text:
         what, value = draw(st.one_of(ctx.wrong_markdown().map(lambda w: (w[0], w[1].value)),
                                      st.just((f"more than {limits.MAX_FILE_BYTES} bytes", None))))
         body = value if value is not None else _sized(f"---\n{front}---\n", body, limits.MAX_FILE_BYTES + 1)
-    elif len(body) > 100_000:
+    elif huge:
         body = _sized(f"---\n{front}---\n", body, draw(st.sampled_from((len(body), limits.MAX_FILE_BYTES))))
     return f"---\n{front}---\n{body}\n", what
 
@@ -511,9 +514,9 @@ def _slugs(scale: Scale, at_least: int, taken: tuple[str, ...] = ()) -> st.Searc
 
 
 @st.composite
-def sites(draw, scale: Scale) -> GeneratedSite:
-    """A whole site; one in four has one to three mistakes, the others are within every limit."""
-    wild = draw(st.sampled_from((False, False, False, True)))
+def sites(draw, scale: Scale, wild: bool | None = None) -> GeneratedSite:
+    """A whole site; one in four (or as `wild` says) has one to three mistakes, the others are within every limit."""
+    wild = draw(st.sampled_from((False, False, False, True))) if wild is None else wild
     extra = draw(st.sampled_from(((),) * 5 + (("ar",),)))
     programs = draw(_slugs(scale, 1))
     ctx = Ctx(codes=("ru", "en", "zh") + extra, programs=programs, partners=draw(_slugs(scale, 1)),
@@ -532,7 +535,11 @@ def sites(draw, scale: Scale) -> GeneratedSite:
             for number, code in enumerate(codes):  # one translation at least is published
                 draft = number > 0 and draw(st.integers(0, 4)) == 0
                 plan.append((f"content/{kind}/{date + '-' if date else ''}{slug}.{code}.md",
-                             functools.partial(article_file, ctx, date, draft)))
+                             functools.partial(article_file, ctx, date, draft, huge=False)))
+    articles = [number for number, (path, _) in enumerate(plan) if path.startswith("content/")]
+    huge = draw(st.sampled_from(articles + [None] * max(1, len(articles)))) if articles else None
+    if huge is not None:  # one text of the site at most is as large as the scale allows
+        plan[huge] = (plan[huge][0], functools.partial(plan[huge][1], huge=True))
     spoilt = set(draw(st.lists(st.sampled_from([path for path, _ in plan]), min_size=1, max_size=3, unique=True))) if wild else set()
     files: dict[str, str | bytes] = dict(MEDIA)
     mistakes = []
@@ -540,9 +547,9 @@ def sites(draw, scale: Scale) -> GeneratedSite:
         spoil = path in spoilt
         if spoil and path != "site.yaml" and draw(st.integers(0, 5)) == 0:
             path, what = draw(_misnamed(path))
-            files[path], _ = draw(strategy(False))
+            files[path], _ = draw(strategy(spoil=False))
         else:
-            files[path], what = draw(strategy(spoil))
+            files[path], what = draw(strategy(spoil=spoil))
         if what:
             mistakes.append(f"{path}: {what}")
     return GeneratedSite(tuple(sorted(files.items())), tuple(mistakes))
