@@ -159,7 +159,7 @@ def markdown(scale: Scale, links: st.SearchStrategy[str], huge: bool = False, st
         (st.sampled_from(MARKDOWN_ODDITIES), 2),
         (links.map(lambda target: f'<a href="{target}">link</a> <img src="{target}" alt="x">'), 1),
     ).filter(within_markdown_limits)  # a long line of ' - ' is a list nested past the limit
-    body = st.lists(block, min_size=1, max_size=8).map("\n\n".join)
+    body = st.lists(block, min_size=1, max_size=8).map("\n\n".join).filter(within_markdown_limits)  # brackets add up
     huge_body = st.builds(_repeated, body, st.sampled_from((scale.markdown_bytes // 2, scale.markdown_bytes)))
     return huge_body if huge else body
 
@@ -243,17 +243,17 @@ URLS = ("https://example.org/apply", "http://example.com", "https://例子.中�
         "https://example.org/a'b(c)", "https://x", "https://example.org/%41", "https://example.org/path#frag",
         "https://user:pass@example.org:8443/", _LONG_PATH + "a" * (limits.URL - len(_LONG_PATH)),
         _LONG_PATH + "é" * (limits.URL - len(_LONG_PATH)), "HTTPS://EXAMPLE.ORG/", "https://[::1]/",
-        "https://example.org/[x]?q=$&r=*+,;=~@!")
+        "https://example.org/[x]?q=$&r=*+,;=~@!", "https://example.org/a#b#c", "https://example..org/")
 WRONG_URLS = ("ftp://example.org/", "example.org", "javascript:alert(1)", "https://", "https:// x", "//x.org",
               "mailto:a@b.co", "https://exa mple.org/", _LONG_PATH + "a" * (limits.URL + 1 - len(_LONG_PATH)),
               "https://example.org/a\"b", "https://example.org/<script>", "https://example.org/{{x}}",
               "https://example.org/a|b", "https://example.org/%zz", "https://example.org/a`b")
 _DOMAIN = "@example.org"
 EMAILS = ("a@b.co", "internships@example.org", "Ünïcödé@例子.中国", "a+tag@sub.example.org", "x@y.z",
-          "o'brien@example.org", "a" * (limits.EMAIL - len(_DOMAIN)) + _DOMAIN)
+          "o'brien@example.org", "a[b]@example.org", "a" * (limits.EMAIL - len(_DOMAIN)) + _DOMAIN)
 WRONG_EMAILS = ("a@b", "@example.org", "a b@example.org", "a@@b.co", "<b>@x.y", "a\"b@example.org",
                 "a" * (limits.EMAIL + 1 - len(_DOMAIN)) + _DOMAIN)
-PHONES = ("+7 (495) 123-45-67", "+86 10 1234 5678", "８８８ ８８８", "+44 20 7946 0958 доб. 12", "1",
+PHONES = ("+7 (495) 123-45-67", "+7 [495] 123#45", "+86 10 1234 5678", "８８８ ８８８", "+44 20 7946 0958 доб. 12", "1",
           "+" + "1" * (limits.NAME - 1))
 WRONG_PHONES = ("+7 <495>", "call \"me\"", "{phone}", "+1 | +2", "+" + "1" * limits.NAME, "+7\n495")
 
