@@ -48,8 +48,8 @@ class Outcome:
         return "\n\n".join(f"{f.kind}\n{f.detail}" for f in self.failures)
 
 
-class Stalled(Exception):
-    """A command ran past its time limit."""
+class Stalled(BaseException):
+    """A command ran past its time limit (not an Exception, which the build would report as a template's error)."""
 
 
 @contextlib.contextmanager
@@ -105,7 +105,11 @@ def examine(site: GeneratedSite, folder: Path, seconds: float = 60.0) -> Outcome
         outcome.problems = json.loads(stdout)
     except ValueError as exc:
         outcome.failures.append(Failure("check: its JSON output does not parse", f"{exc}\n{stdout[:2000]}"))
-    if outcome.check_exit != 0:
+    if outcome.check_exit == 0:
+        # Every mistake of a site that check accepts was accepted: each is a failure of its own kind.
+        outcome.failures += [Failure(f"check accepts {_shape(mistake.split(': ', 1)[-1])}", mistake)
+                             for mistake in site.mistakes]
+    else:
         return outcome
     outcome.build_exit, _, stderr, failure = run_command(
         ["build", *common, "--out", str(out), "--no-search", "--no-cache"], seconds)

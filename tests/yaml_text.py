@@ -95,7 +95,8 @@ def _inline(node: Node) -> str:
 
 def _scalar(text: Text) -> str:
     value = text.value
-    if text.style == "plain" and _PLAIN.match(value) and not _NOT_TEXT.match(value) and " #" not in value:
+    if (text.style == "plain" and _PLAIN.match(value) and _PRINTABLE.match(value) and not _NOT_TEXT.match(value)
+            and " #" not in value):
         return value
     if text.style == "single" and _PRINTABLE.match(value) and value.strip(" ") == value:
         return "'" + value.replace("'", "''") + "'"
