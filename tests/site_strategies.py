@@ -455,9 +455,10 @@ def article_file(draw, ctx: Ctx, date: str | None, draft: bool, huge: bool, spoi
 def _sized(head: str, body: str, size: int) -> str:
     """The body cut or padded so that head, body and a last line break take exactly `size` bytes, if it may."""
     room = size - len(head.encode()) - 1
-    cut = body.encode()[:room].decode(errors="ignore").rstrip()
+    cut = body.encode()[:room].decode(errors="ignore")
+    cut = cut[:cut.rfind("\n\n") + 1] if len(cut) < len(body) else cut  # no paragraph cut short: '<img src="x"' has no alt
     text = cut + "x" * (room - len(cut.encode()))
-    return text if size > limits.MAX_FILE_BYTES or within_markdown_limits(text) else cut[:room // 2]
+    return text if size > limits.MAX_FILE_BYTES or within_markdown_limits(text) else cut[:cut.rfind("\n\n", 0, room // 2) + 1]
 
 
 def _language(code: str, codes: tuple[str, ...]) -> st.SearchStrategy[Node]:
