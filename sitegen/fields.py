@@ -17,6 +17,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A character a link (href, mailto:, tel:) cannot hold as it is, by the WHATWG URL standard: '"', '<',
 # '{', a '%' that starts no escape... Browsers mend them; validators and other readers of the page do not.
 _NOT_IN_LINK = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~#\[\]%\u0080-\U0010ffff]")
+_NOT_AFTER_HOST = re.compile(r"[\[\]]")  # brackets hold an IPv6 host, and nothing else in a URL
+_NOT_IN_ADDRESS = re.compile(r"[\[\]#]")  # what mailto: and tel: links cannot hold either
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
 # Invisible characters that break calendars, feeds and HTML: C0 and C1 controls (a text may keep
 # its tabs and line breaks), Unicode's noncharacters (U+FFFF...), which HTML forbids, and for a
@@ -260,25 +262,31 @@ class Reader:
 
     def url(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required, max_length=limits.URL, one_line=True)
-        if value is not None and not (_URL.match(value) and _has_host(value)):
-            self.error(key, f"'{value}' is not an http(s) URL", "write the full address, starting with https://")
+        if value is not None and not (_URL.match(value) and _well_formed(value)):
+            self.error(key, f"'{value}' is not an http(s) URL",
+                       "write the full address, starting with https://, as the browser's address bar shows it")
             return None
-        return self._linkable(key, value, "copy the address from the browser's address bar, which writes such characters as %XX")
+        after_host = value and value[len(urlsplit(value).netloc) + value.index("//") + 2:]
+        return self._linkable(key, value, "copy the address from the browser's address bar, which writes such characters as %XX",
+                              also=_NOT_AFTER_HOST.search(after_host) if after_host else None)
 
     def email(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.EMAIL, one_line=True)
         if value is not None and not _EMAIL.match(value):
             self.error(key, f"'{value}' is not an email address", "write it like name@example.org")
             return None
-        return self._linkable(key, value, "write the address alone, like name@example.org")
+        return self._linkable(key, value, "write the address alone, like name@example.org",
+                              also=_NOT_IN_ADDRESS.search(value) if value else None)
 
     def phone(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.NAME, one_line=True)
-        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )")
+        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )",
+                              also=_NOT_IN_ADDRESS.search(value) if value else None)
 
-    def _linkable(self, key: str, value: str | None, hint: str) -> str | None:
-        """The value, unless it holds what no link may; spaces are left to the callers (pages link tel: without them)."""
-        bad = _NOT_IN_LINK.search(value.replace(" ", "")) if value is not None else None
+    def _linkable(self, key: str, value: str | None, hint: str, also: re.Match | None = None) -> str | None:
+        """The value, unless it holds what no link may (or `also` found what this kind of link may not);
+        spaces are left to the callers (pages link tel: without them)."""
+        bad = _NOT_IN_LINK.search(value.replace(" ", "")) or also if value is not None else None
         if bad:
             self.error(key, f"'{value}' contains '{bad.group()}', which a link cannot contain", hint)
             return None
@@ -309,12 +317,17 @@ class Reader:
         return ok
 
 
-def _has_host(url: str) -> bool:
-    """A host that the URL's own parser finds: 'https://[::1' or 'https://:80/' name none."""
+def _well_formed(url: str) -> bool:
+    """A host that the URL's own parser finds ('https://[::1' or 'https://:80/' name none), with no empty
+    name between its dots, a port below 65536, no user name or password, and one '#' at most."""
     try:
-        return bool(urlsplit(url).hostname)
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port  # the port raises ValueError when out of range
     except ValueError:
         return False
+    labels = (host or "").removesuffix(".").split(".")
+    return bool(host) and "@" not in parts.netloc and "#" not in parts.fragment and (
+        host.startswith("[") or ":" in host or all(labels))
 
 
 def one_of(choices: tuple[str, ...]) -> str:

@@ -212,9 +212,17 @@ def test_a_base_url_without_a_host_its_parser_finds_is_an_error(make_site, url):
     assert problems(root) == [f"site.yaml:2:11: error: base_url: '{url}' is not an http(s) URL"]
 
 
-def test_a_website_that_its_parser_cannot_read_is_an_error(make_site):
-    root = make_site({"partners/acme.yaml": edit(PARTNER, add="website: 'https://[::1/x'\n")})
-    assert problems(root) == ["partners/acme.yaml:4:10: error: website: 'https://[::1/x' is not an http(s) URL"]
+@pytest.mark.parametrize("url", ["https://[::1/x", "https://example..org/", "https://user:secret@example.org/",
+                                 "https://user@example.org/", "https://example.org:99999/", "https://example.org/a#b#c"])
+def test_a_website_that_pages_could_not_link_to_is_an_error(make_site, url):
+    root = make_site({"partners/acme.yaml": edit(PARTNER, add=f"website: '{url}'\n")})
+    assert problems(root) == [f"partners/acme.yaml:4:10: error: website: '{url}' is not an http(s) URL"]
+
+
+def test_a_website_on_an_ipv6_host_or_with_a_final_dot_is_fine(make_site):
+    root = make_site({"partners/acme.yaml": edit(PARTNER, add="website: 'https://[2001:db8::1]:8443/a?b=1#c'\n"),
+                      "programs/summer.yaml": edit(PROGRAM, add="apply_url: 'https://example.org./apply'\n")})
+    assert problems(root) == []
 
 
 @pytest.mark.parametrize("url", ["https://example.org/?lang=1", "https://example.org/#top"])
@@ -303,6 +311,8 @@ def test_under_python_O_a_line_break_in_a_title_cannot_add_an_event_to_a_calenda
      "copy the address from the browser's address bar, which writes such characters as %XX"),
     ("website: 'https://example.org/50%'", "'https://example.org/50%' contains '%'", "4:10: error: website",
      "copy the address from the browser's address bar, which writes such characters as %XX"),
+    ("website: 'https://example.org/?q=[x]'", "'https://example.org/?q=[x]' contains '['", "4:10: error: website",
+     "copy the address from the browser's address bar, which writes such characters as %XX"),
 ])
 def test_a_web_address_with_a_character_no_link_may_hold_is_an_error(make_site, line, value, where, hint):
     root = make_site({"partners/acme.yaml": edit(PARTNER, add=line + "\n")})
@@ -316,6 +326,13 @@ def test_a_phone_or_email_with_a_character_no_link_may_hold_is_an_error(make_sit
         "    hint: write the number with digits, spaces, +, -, ( and )",
         "site.yaml:11:39: error: contact.email: 'a\"b@example.org' contains '\"', which a link cannot contain\n"
         "    hint: write the address alone, like name@example.org"]
+
+
+def test_brackets_and_hashes_in_a_phone_or_email_are_errors(make_site):
+    root = make_site({"site.yaml": edit(SITE, add="contact: {phone: '+7 [495] 123', email: 'a#b@example.org'}\n")})
+    assert [problem.format().splitlines()[0] for problem in check(root, TODAY).sorted()] == [
+        "site.yaml:11:18: error: contact.phone: '+7 [495] 123' contains '[', which a link cannot contain",
+        "site.yaml:11:41: error: contact.email: 'a#b@example.org' contains '#', which a link cannot contain"]
 
 
 def test_addresses_in_other_scripts_and_escapes_are_fine(make_site):

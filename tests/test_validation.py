@@ -552,7 +552,7 @@ def test_apply_url_must_be_http_or_https(make_site, url):
     root = make_site({"programs/summer.yaml": edit(PROGRAM, add=f"apply_url: '{url}'\n")})
     [problem] = check(root, TODAY).sorted()
     assert problem.format() == (f"programs/summer.yaml:11:12: error: apply_url: '{url}' is not an http(s) URL\n"
-                                "    hint: write the full address, starting with https://")
+                                "    hint: write the full address, starting with https://, as the browser's address bar shows it")
 
 
 def test_image_without_image_alt_is_an_error_at_the_image(make_site):
