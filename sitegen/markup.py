@@ -199,7 +199,7 @@ def sanitize(html: str, base_path: str | None = None, ids: str = "") -> str:
     With `base_path`, links and images written from the site's root (`/media/photo.jpg`, `/en/about/`) get
     the base URL's folder, whether Markdown or raw HTML wrote them; `ids` goes before every id and every
     link to one (`#...`)."""
-    return _complete_tags(_clean(html, functools.partial(_published_attribute, base_path, ids)))
+    return _complete_tags(_unwrap_misnested(_clean(html, functools.partial(_published_attribute, base_path, ids))))
 
 
 def _clean(html: str, attribute_filter: Callable[[str, str, str], str | None] | None) -> str:
@@ -232,6 +232,43 @@ _TOKEN = re.compile(r'[^<]+|<(/?[a-z][a-z0-9]*)((?:\s[^\s"\'>/=]+="[^"]*")*)>')
 _ALT = re.compile(r'\salt="')
 _SRC = re.compile(r'\ssrc="')
 _ID = re.compile(r'\sid="([^"]*)"')
+
+
+_PHRASING = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+                       "span", "strong", "sub", "sup", "u"})
+_BLOCKS = frozenset({"blockquote", "details", "div", "dl", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p",
+                     "pre", "table", "ul"})
+_VOID = frozenset({"br", "hr", "img"})
+_ONLY_ITEMS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})  # hold their items alone
+
+
+def _unwrap_misnested(html: str) -> str:
+    """The text without the tags of inline elements that hold blocks or stand between a list's items, which
+    HTML forbids. An editor's unclosed `<b>` would otherwise spread over the paragraphs after it (the parser
+    wraps each of them in it)."""
+    tokens = [match for match in _TOKEN.finditer(html)]
+    if sum(len(token[0]) for token in tokens) != len(html):  # not nh3's own output: leave it as it is
+        return html
+    stack: list[int] = []  # the open elements, by their index in tokens
+    unwrap: set[int] = set()
+    for index, token in enumerate(tokens):
+        name = token[1]
+        if not name:
+            continue
+        if name.startswith("/"):
+            if not stack or tokens[stack[-1]][1] != name[1:]:
+                return html
+            opened = stack.pop()
+            if opened in unwrap:
+                unwrap.add(index)
+            continue
+        if name in _BLOCKS:
+            unwrap.update(open_index for open_index in stack if tokens[open_index][1] in _PHRASING)
+        if name in _PHRASING and stack and tokens[stack[-1]][1] in _ONLY_ITEMS:
+            unwrap.add(index)
+        if name not in _VOID:
+            stack.append(index)
+    return html if not unwrap else "".join(token[0] for index, token in enumerate(tokens) if index not in unwrap)
 
 
 def _complete_tags(html: str) -> str:

@@ -64,3 +64,8 @@ def test_html_read_back_from_the_cache_keeps_its_links_as_they_are():
 def test_an_image_without_a_source_or_with_an_unsafe_one_is_left_out():
     html = render_markdown('Before <img alt="Nothing"> middle <img src="javascript:alert(1)" alt="X"> after').html
     assert html == "<p>Before  middle  after</p>"
+
+
+def test_an_unclosed_inline_tag_ends_with_its_paragraph_instead_of_wrapping_the_blocks_after_it():
+    assert render_markdown("Text <b>bold\n\nNext paragraph\n\n- one\n- <i>two\n\nAfter").html == (
+        "<p>Text <b>bold</b></p>\n<p>Next paragraph</p>\n<ul>\n<li>one</li>\n<li><i>two</i></li>\n</ul>\n<p>After</p>")
