@@ -39,6 +39,14 @@ URL = 2_000         # web addresses: what browsers and search engines keep whole
 EMAIL = 254         # what an address may be by RFC 5321
 LANGUAGE_CODE = 35  # BCP 47 tags that every implementation must accept
 
+# YAML. Aliases share one object, but the checks walk (and print) each use: nested aliases ("billion laughs")
+# grow exponentially. Reusing a location or a list of sessions a few times stays far below this.
+ALIAS_BUDGET = 10_000
+# Reading nests a few calls per level: far deeper than any content needs, far short of Python's recursion limit.
+MAX_DEPTH = 100
+# Python refuses to read integers past 4,300 digits; a count or an amount needs a few.
+MAX_DIGITS = 30
+
 # Files and Markdown. Python-Markdown converts some 250 KB a second; it recurses once per list level,
 # and scans from each '[', '(' or '<' to its partner, or to the paragraph's end when there is none:
 # 10 KB of '[[[[' take 18 s.

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from .limits import ALIAS_BUDGET, MAX_DEPTH, MAX_DIGITS
 from .problems import Position, Problems
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -14,13 +15,6 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # whose invalid values raise inside the parser. Editors get YAML 1.2's booleans and strings
 # for dates, which the validator checks with a located message.
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-# Aliases share one object, but the checks walk (and print) each use: nested aliases ("billion laughs")
-# grow exponentially. Reusing a location or a list of sessions a few times stays far below this.
-ALIAS_BUDGET = 10_000
-# Reading nests a few calls per level: far deeper than any content needs, far short of Python's recursion limit.
-MAX_DEPTH = 100
-# Python refuses to read integers past 4,300 digits; a count or an amount needs a few.
-MAX_DIGITS = 30
 _ANCHOR = re.compile(r"&[^\s\[\]{},]")  # an alias needs an anchor; without one there is nothing to count
 _OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)

@@ -12,7 +12,7 @@ from babel.numbers import get_currency_precision
 from hypothesis import strategies as st
 
 from sitegen import limits
-from sitegen.yamlsource import ALIAS_BUDGET, MAX_DEPTH, MAX_DIGITS
+from sitegen.limits import ALIAS_BUDGET, MAX_DEPTH, MAX_DIGITS
 from yaml_text import STYLES, Node, Raw, Text
 
 
