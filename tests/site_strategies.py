@@ -67,7 +67,6 @@ class Ctx:
     fields: tuple[str, ...]
     media: tuple[str, ...]
     scale: Scale
-    strange: bool = False  # noncharacters in its texts
 
     @functools.lru_cache(maxsize=256)
     def links(self, broken: bool = False) -> st.SearchStrategy[str]:
@@ -82,16 +81,16 @@ class Ctx:
     @functools.lru_cache(maxsize=256)
     def text(self, limit: int = limits.TITLE) -> st.SearchStrategy[Node]:
         """A one-line text of at most `limit` characters."""
-        return text_node(one_line(limit, strange=self.strange))
+        return text_node(one_line(limit))
 
     @functools.lru_cache(maxsize=256)
     def plain(self, limit: int) -> st.SearchStrategy[Node]:
         """A text of at most `limit` characters that may run over lines."""
-        return text_node(plain_text(limit, self.strange))
+        return text_node(plain_text(limit))
 
     @functools.lru_cache(maxsize=256)
     def markdown_text(self) -> st.SearchStrategy[Node]:
-        return text_node(markdown(self.scale, self.links(), strange=self.strange))
+        return text_node(markdown(self.scale, self.links()))
 
     @functools.lru_cache(maxsize=256)
     def localized(self, text: st.SearchStrategy[Node] | None = None) -> st.SearchStrategy[Node]:
@@ -440,7 +439,7 @@ def article_file(draw, ctx: Ctx, date: str | None, draft: bool, huge: bool, spoi
                   "image": wrong_values(("missing.png",), Text)})
     in_text = spoil and not draft and draw(st.integers(0, 2)) == 0
     front, what = draw(yaml_file(ctx, required, optional, wrong, spoil and not in_text, front_matter=True))
-    body = draw(markdown(ctx.scale, ctx.links(), huge=huge, strange=ctx.strange))
+    body = draw(markdown(ctx.scale, ctx.links(), huge=huge))
     if in_text:
         what, value = draw(st.one_of(ctx.wrong_markdown().map(lambda w: (w[0], w[1].value)),
                                      st.just((f"more than {limits.MAX_FILE_BYTES} bytes", None))))
@@ -525,8 +524,7 @@ def sites(draw, scale: Scale, wild: bool | None = None) -> GeneratedSite:
     ctx = Ctx(codes=("ru", "en", "zh") + extra, programs=programs, partners=draw(_slugs(scale, 1)),
               pages=draw(_slugs(scale, 0)), news=draw(_slugs(scale, 0)),
               fields=tuple(draw(st.lists(st.sampled_from(("engineering", "x", "a-1", "z" * 60)), min_size=1, unique=True))),
-              media=tuple(name.rsplit("/", 1)[1] for name in MEDIA if name.startswith("content/media/")), scale=scale,
-              strange=draw(st.integers(0, 4)) == 2)  # not 0: Hypothesis draws the simplest values more when a test is slow
+              media=tuple(name.rsplit("/", 1)[1] for name in MEDIA if name.startswith("content/media/")), scale=scale)
     drafts = draw(st.lists(st.sampled_from([s for s in SLUGS if s not in programs]), max_size=1))
     plan: list[tuple[str, st.SearchStrategy]] = [("site.yaml", functools.partial(site_file, ctx))]
     plan += [(f"partners/{slug}.yaml", functools.partial(partner_file, ctx)) for slug in ctx.partners]
