@@ -246,7 +246,7 @@ def _unwrap_misnested(html: str) -> str:
     """The text without the tags of inline elements that hold blocks or stand between a list's items, which
     HTML forbids. An editor's unclosed `<b>` would otherwise spread over the paragraphs after it (the parser
     wraps each of them in it)."""
-    tokens = [match for match in _TOKEN.finditer(html)]
+    tokens = list(_TOKEN.finditer(html))
     if sum(len(token[0]) for token in tokens) != len(html):  # not nh3's own output: leave it as it is
         return html
     stack: list[int] = []  # the open elements, by their index in tokens
