@@ -57,7 +57,8 @@ def validate_site(document: Document, page_slugs: set[str], problems: Problems,
     share_image_alt = reader.localized("share_image_alt", max_length=limits.ALT, one_line=True)
     draw_share_images = reader.boolean("draw_share_images")
     if draw_share_images and share_font() is None:
-        reader.warning("draw_share_images", "no Noto Sans CJK font or Pillow to draw share images with; pages share the site's image",
+        shared = "pages share the site's image" if share_image else "pages are shared without an image"
+        reader.warning("draw_share_images", f"no Noto Sans CJK font or Pillow to draw share images with; {shared}",
                        "install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site")
     reader.finish()
     # Placeholders for broken settings let every content file be checked in the same run;
