@@ -5,9 +5,11 @@ it comes from whoever edits the .po file, so it reaches pages only through `as_h
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from babel.messages.catalog import Catalog, Message
 from babel.support import NullTranslations
@@ -66,27 +68,57 @@ class TextTranslations:
         return as_html((singular, plural), self.translations.npgettext(context, singular, plural, n))
 
 
-def check_markup(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
-    """Report every tag of a msgstr its msgid lacks, where it stands in the .po file."""
-    lines: list[str] | None = None
+@dataclass(frozen=True)
+class _Form:
+    """One msgstr (or one plural form of it) that pages may show, with the msgids it translates."""
+
+    message: Message
+    msgids: tuple[str, ...]
+    form: int
+    translation: str
+
+    @property
+    def field(self) -> str:
+        return f"msgstr[{self.form}]" if self.message.pluralizable else "msgstr"
+
+
+def _forms(catalog: Catalog) -> Iterator[_Form]:
     for message in catalog:
         if not message.id or message.fuzzy:  # the header; fuzzy entries never reach a page
             continue
         msgids = tuple(message.id) if message.pluralizable else (message.id,)
         forms = tuple(message.string) if message.pluralizable else (message.string,)
-        allowed = sorted(allowed_markup(msgids))
         for form, translation in enumerate(forms):
-            for match in foreign_markup(msgids, translation or ""):
-                if lines is None:
-                    lines = po.read_text(encoding="utf-8", errors="replace").splitlines()
-                field = f"msgstr[{form}]" if message.pluralizable else "msgstr"
-                line, column = _locate(lines, message, form, translation, match.start())
-                hint = (f"use only the msgid's own tags, written as there: {', '.join(allowed)}" if allowed else
-                        "a UI translation is text: delete the markup (write &lt; for a '<' that is not a tag)")
-                problems.items.append(Problem(
-                    Position(shown, line, column), "error", field,
-                    f"markup {match.group()!r} is not in the msgid {msgids[0]!r}, so pages show it as text",
-                    hint, language))
+            yield _Form(message, msgids, form, translation or "")
+
+
+class _PoLines:
+    """The .po file's lines, read only when a problem needs its position."""
+
+    def __init__(self, po: Path) -> None:
+        self.po = po
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.po.read_text(encoding="utf-8", errors="replace").splitlines()
+
+    def locate(self, entry: _Form, offset: int) -> tuple[int, int]:
+        return _locate(self.lines, entry.message, entry.form, entry.translation, offset)
+
+
+def check_markup(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
+    """Report every tag of a msgstr its msgid lacks, where it stands in the .po file."""
+    po_lines = _PoLines(po)
+    for entry in _forms(catalog):
+        for match in foreign_markup(entry.msgids, entry.translation):
+            line, column = po_lines.locate(entry, match.start())
+            allowed = sorted(allowed_markup(entry.msgids))
+            hint = (f"use only the msgid's own tags, written as there: {', '.join(allowed)}" if allowed else
+                    "a UI translation is text: delete the markup (write &lt; for a '<' that is not a tag)")
+            problems.items.append(Problem(
+                Position(shown, line, column), "error", entry.field,
+                f"markup {match.group()!r} is not in the msgid {entry.msgids[0]!r}, so pages show it as text",
+                hint, language))
 
 
 # Jinja's gettext fills every translation in with `%`, placeholders or not: '%%' is a percent sign.
@@ -95,25 +127,18 @@ PLACEHOLDER = re.compile(r"%\(([^)]*)\)")
 
 def check_formats(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
     """Report every msgstr that pages could not fill in: a lone '%', or a placeholder its msgid lacks."""
-    lines: list[str] | None = None
-    for message in catalog:
-        if not message.id or message.fuzzy:
-            continue
-        msgids = tuple(message.id) if message.pluralizable else (message.id,)
-        forms = tuple(message.string) if message.pluralizable else (message.string,)
-        names = {name: "" for msgid in msgids for name in PLACEHOLDER.findall(msgid)}
-        if message.pluralizable:
+    po_lines = _PoLines(po)
+    for entry in _forms(catalog):
+        names: dict[str, object] = {name: "" for msgid in entry.msgids for name in PLACEHOLDER.findall(msgid)}
+        if entry.message.pluralizable:
             names["num"] = 0
-        for form, translation in enumerate(forms):
-            reason = _unfillable(translation or "", names)
-            if reason is None:
-                continue
-            if lines is None:
-                lines = po.read_text(encoding="utf-8", errors="replace").splitlines()
-            line, column = _locate(lines, message, form, translation, 0)
-            problems.items.append(Problem(
-                Position(shown, line, column), "error", f"msgstr[{form}]" if message.pluralizable else "msgstr",
-                reason, "keep the msgid's placeholders as written there, and write a percent sign as %%", language))
+        reason = _unfillable(entry.translation, names)
+        if reason is None:
+            continue
+        line, column = po_lines.locate(entry, 0)
+        problems.items.append(Problem(
+            Position(shown, line, column), "error", entry.field, reason,
+            "keep the msgid's placeholders as written there, and write a percent sign as %%", language))
 
 
 def _unfillable(translation: str, names: dict[str, object]) -> str | None:
