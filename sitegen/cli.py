@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from .formats import FORMATS, as_text
-from .outfolder import OutputRefused
+from .commands.formats import FORMATS, as_text
+from .output.outfolder import OutputRefused
 from .pipeline import BuildOptions, build
-from .problems import Problems
+from .foundation.problems import Problems
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,20 +121,20 @@ def report(problems: Problems, strict: bool, stream=None) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if args.command == "new":
-        from .scaffold import NewItem, create
+        from .commands.scaffold import NewItem, create
         return create(args.root, NewItem(args.kind, args.slug, args.lang, args.date), build_today())
     if args.command == "i18n":
-        from .i18n import run_i18n
+        from .commands.i18n import run_i18n
         return run_i18n(args.action, args.root)
     if args.command == "translations":
-        from .checks import run_confirm
+        from .commands.check import run_confirm
         return run_confirm(args.root, args.files, args.lang)
     today = args.today or build_today()
     if args.command == "check":
-        from .checks import run_check
+        from .commands.check import run_check
         return run_check(args.root, today, args.drafts, args.strict, args.format, args.lang)
     if args.command == "serve":
-        from .serve import serve
+        from .serve.server import serve
         return serve(args.root, today, args.host, args.port, drafts=args.drafts, strict=args.strict)
     options = BuildOptions(root=args.root, out=(args.out or args.root / "public").resolve(), today=today,
                            base_url=args.base_url, drafts=args.drafts, strict=args.strict,

@@ -8,28 +8,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assets import collect_assets
-from .cache import PageCache, build_id, code_digest, digest, files_digest
-from .catalog import Catalog, build_catalog
-from .coverage import item_texts
-from .load import load_content
-from .memo import SourceMemo
-from .opendata import write_open_data
-from .outfolder import Published, check_output
-from .publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
+from .plan.assets import collect_assets
+from .output.cache import PageCache, build_id, code_digest, digest, files_digest
+from .plan.catalog import Catalog, build_catalog
+from .plan.coverage import item_texts
+from .source.load import load_content
+from .source.memo import SourceMemo
+from .output.opendata import write_open_data
+from .output.outfolder import Published, check_output
+from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
                       staging)
-from .plan import plan_pages
-from .problems import Position, Problems
-from .render import Renderer, SharedBytecode, TemplateProblem, preload_templates
-from .search import SearchProblem, index_site, previous_index
-from .shareimage import share_font, share_image_tasks
-from .sitefiles import calendar_tasks, static_folders, write_site_files
-from .stale import record_translations
-from .status import write_status_page
-from .translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
-from .urls import Urls
-from .sitemap import SITEMAP_LIMIT
-from .write import render_pages
+from .plan.pages import plan_pages
+from .foundation.problems import Position, Problems
+from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
+from .output.search import SearchProblem, index_site, previous_index
+from .output.shareimage import share_font, share_image_tasks
+from .output.sitefiles import calendar_tasks, static_folders, write_site_files
+from .checks.stale import record_translations
+from .output.status import write_status_page
+from .source.translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
+from .plan.urls import Urls
+from .output.sitemap import SITEMAP_LIMIT
+from .output.write import render_pages
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from sitegen import limits
+from sitegen.foundation import limits
 from site_values import (BROKEN_LINK_TARGETS, COUNTRIES, CURRENCIES, DATES, EMAILS, LINK_TARGETS, MARKDOWN_MISTAKES,
                          PHONES, URLS, WRONG_COUNTRIES, WRONG_CURRENCIES, WRONG_DATES, WRONG_EMAILS, WRONG_PHONES,
                          WRONG_URLS, Scale, alias_bomb, amounts, counts, markdown, one_line, past_alias_budget,

@@ -11,8 +11,8 @@ from decimal import Decimal
 from babel.numbers import get_currency_precision
 from hypothesis import strategies as st
 
-from sitegen import limits
-from sitegen.limits import ALIAS_BUDGET, MAX_DEPTH, MAX_DIGITS
+from sitegen.foundation import limits
+from sitegen.foundation.limits import ALIAS_BUDGET, MAX_DEPTH, MAX_DIGITS
 from yaml_text import STYLES, Node, Raw, Text
 
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from sitegen.catalog import next_session, program_status
-from sitegen.model import Localized, Program, Session
-from sitegen.urls import Route, Urls, output_file, route_path
+from sitegen.plan.catalog import next_session, program_status
+from sitegen.foundation.model import Localized, Program, Session
+from sitegen.plan.urls import Route, Urls, output_file, route_path
 
 D = dt.date
 

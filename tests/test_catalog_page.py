@@ -8,8 +8,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import MINIMAL_SITE, build_site
-from sitegen.facets import plural_samples
-from sitegen.qr import qr_svg
+from sitegen.render.facets import plural_samples
+from sitegen.render.qr import qr_svg
 
 PROGRAM = """
     title: {{en: {title_en}, ru: {title_ru}}}

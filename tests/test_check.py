@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, build_site, run_cli
-from sitegen.checks import check_site
-from sitegen.formats import as_github, escape_data, escape_property
-from sitegen.problems import Position, Problem
+from sitegen.commands.check import check_site
+from sitegen.commands.formats import as_github, escape_data, escape_property
+from sitegen.foundation.problems import Position, Problem
 
 TRILINGUAL = {
     "site.yaml": """

@@ -131,7 +131,7 @@ def test_an_article_without_a_summary_is_summarised_by_the_start_of_its_text(mak
 
 
 def test_a_text_without_spaces_is_cut_at_the_limit():
-    from sitegen.feeds import excerpt
+    from sitegen.output.feeds import excerpt
     assert excerpt("中" * 400) == "中" * 300 + "…"
     assert excerpt("中" * 300) == "中" * 300
     assert excerpt("word " * 100, limit=12) == "word word…"

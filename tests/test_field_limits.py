@@ -268,13 +268,13 @@ _CALENDAR_UNDER_O = textwrap.dedent("""
     import dataclasses, datetime as dt, sys
     from pathlib import Path
     from babel.support import NullTranslations
-    from sitegen.catalog import build_catalog
-    from sitegen.ics import calendar_files
-    from sitegen.load import load_content
-    from sitegen.localize import Localizer
-    from sitegen.model import Localized
-    from sitegen.problems import Problems
-    from sitegen.urls import Urls
+    from sitegen.plan.catalog import build_catalog
+    from sitegen.output.calendars import calendar_files
+    from sitegen.source.load import load_content
+    from sitegen.render.localize import Localizer
+    from sitegen.foundation.model import Localized
+    from sitegen.foundation.problems import Problems
+    from sitegen.plan.urls import Urls
 
     if __debug__:
         sys.exit("run me with python -O")

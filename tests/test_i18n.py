@@ -8,8 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import REPO, run_cli
-from sitegen.localize import Localizer, choose
-from sitegen.model import Duration, Language, Localized, Site
+from sitegen.render.localize import Localizer, choose
+from sitegen.foundation.model import Duration, Language, Localized, Site
 
 LANGUAGES = (
     Language("ru", "ru_RU", "ru", "Русский", ("en",)),
@@ -40,8 +40,8 @@ def test_catalogs_cover_every_message_of_the_template(tmp_path):
 
 
 def test_russian_plural_forms_follow_the_number():
-    from sitegen.translations import load_translations
-    from sitegen.problems import Problems
+    from sitegen.source.translations import load_translations
+    from sitegen.foundation.problems import Problems
     russian = load_translations(REPO, "ru", Problems())
     forms = [russian.ngettext("%(count)s program", "%(count)s programs", n) % {"count": n} for n in (1, 3, 5, 21, 11)]
     assert forms == ["1 программа", "3 программы", "5 программ", "21 программа", "11 программ"]

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import MINIMAL_SITE, TODAY, build_site
 from sitegen.pipeline import check
-from sitegen.problems import did_you_mean
+from sitegen.foundation.problems import did_you_mean
 
 PROGRAM = textwrap.dedent(MINIMAL_SITE["programs/summer.yaml"]).lstrip("\n")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.markup import render_markdown, sanitize
+from sitegen.render.markup import render_markdown, sanitize
 
 
 def test_table_of_contents_anchors_keep_cyrillic_and_chinese():

@@ -9,7 +9,7 @@ from textwrap import dedent
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, build_site, require_module
-from sitegen.model import Partner, Program
+from sitegen.foundation.model import Partner, Program
 
 SCHEMA = json.loads((REPO / "docs" / "programs.schema.json").read_text(encoding="utf-8"))
 NOT_PUBLISHED = {"source", "draft"}  # where a file lives and whether it is built: not facts about the program

@@ -7,9 +7,9 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import REPO
-from sitegen.overlay import Report, inject, overlay_html, page_language
-from sitegen.problems import Position, Problem, Problems
-from sitegen.translations import load_translations
+from sitegen.serve.overlay import Report, inject, overlay_html, page_language
+from sitegen.foundation.problems import Position, Problem, Problems
+from sitegen.source.translations import load_translations
 from test_html_validator import validation_errors
 
 LANGUAGES = {"ru": "ru", "en": "en", "zh": "zh", "zh-Hans": "zh"}

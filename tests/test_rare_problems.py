@@ -4,11 +4,11 @@ from __future__ import annotations
 import yaml
 
 from conftest import MINIMAL_SITE, TODAY, build_site, run_cli
-from sitegen import yamlsource
-from sitegen.fields import Reader
-from sitegen.parse import read_text
+from sitegen.source import yamlsource
+from sitegen.source.fields import Reader
+from sitegen.source.parse import read_text
 from sitegen.pipeline import check
-from sitegen.problems import Position, Problems
+from sitegen.foundation.problems import Position, Problems
 
 
 def formatted(problems) -> list[str]:

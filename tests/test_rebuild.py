@@ -7,12 +7,12 @@ from typing import Callable
 
 import pytest
 
-import sitegen.rebuild
+import sitegen.serve.rebuild
 from conftest import MINIMAL_SITE, TODAY, build_site
-from sitegen.changes import WRITTEN_BY_BUILD, Change, Effect, classify
+from sitegen.serve.changes import WRITTEN_BY_BUILD, Change, Effect, classify
 from sitegen.pipeline import BuildOptions
-from sitegen.rebuild import Outcome, Rebuilder
-from sitegen.watch import Watcher, differences, snapshot
+from sitegen.serve.rebuild import Outcome, Rebuilder
+from sitegen.serve.watch import Watcher, differences, snapshot
 from test_build import tree_digest
 
 BASE_URL = "http://localhost:8000/"
@@ -173,7 +173,7 @@ def test_an_internal_error_is_reported_and_the_next_change_rebuilds_everything(l
     def crash(*args, **kwargs):
         raise RuntimeError("generator bug <b>")
     with monkeypatch.context() as patch:
-        patch.setattr(sitegen.rebuild, "build", crash)
+        patch.setattr(sitegen.serve.rebuild, "build", crash)
         outcome = live.change(CHANGES["program"][0])
     assert outcome.action == "crashed"
     assert "RuntimeError: generator bug <b>" in live.rebuilder.report.internal_error
@@ -201,8 +201,8 @@ def test_changes_are_classified_by_path(path, kind, effect):
 def test_only_the_first_build_forks_worker_processes(make_site, tmp_path, monkeypatch):
     """Rebuilds run beside the server's thread, where a forked worker could wait on a lock forever."""
     used = []
-    real_build = sitegen.rebuild.build
-    monkeypatch.setattr(sitegen.rebuild, "build", lambda options, memo: used.append(options.processes)
+    real_build = sitegen.serve.rebuild.build
+    monkeypatch.setattr(sitegen.serve.rebuild, "build", lambda options, memo: used.append(options.processes)
                         or real_build(options, memo))
     root = make_site()
     rebuilder = Rebuilder(BuildOptions(root=root, out=tmp_path / "out", today=TODAY, processes=2,

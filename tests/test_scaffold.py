@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import TODAY, run_cli
-from sitegen.fields import PLACEHOLDER
-from sitegen.model import AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES
+from sitegen.source.fields import PLACEHOLDER
+from sitegen.foundation.model import AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES
 from sitegen.pipeline import check
 
 # What an editor would write for each placeholder of the templates. A new placeholder needs a line

@@ -58,7 +58,7 @@ def test_a_failed_index_fails_the_build_and_leaves_the_published_site(make_site,
     root, out = make_site(), tmp_path / "public"
     assert build_site(root, out).written
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr("sitegen.search.PAGEFIND", (sys.executable, "-m", "pagefind_not_installed"))
+    monkeypatch.setattr("sitegen.output.search.PAGEFIND", (sys.executable, "-m", "pagefind_not_installed"))
     result = build_site(root, out, search=True)
     assert not result.written
     assert [p.format() for p in result.problems.sorted()] == [

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from sitegen.shareimage import WIDTH, MARGIN, ShareCard, _fit, _font, draw_share_image, share_font
+from sitegen.output.shareimage import WIDTH, MARGIN, ShareCard, _fit, _font, draw_share_image, share_font
 
 pytestmark = pytest.mark.skipif(share_font() is None, reason="no Noto Sans CJK font or Pillow to draw with")
 LINE = WIDTH - 2 * MARGIN

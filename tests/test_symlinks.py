@@ -13,11 +13,11 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, TODAY, build_site, require_tool, run_cli
-from sitegen.cache import files_digest
+from sitegen.output.cache import files_digest
 from sitegen.pipeline import check
-from sitegen.serve import ServedSite
-from sitegen.walk import walk
-from sitegen.watch import snapshot
+from sitegen.serve.server import ServedSite
+from sitegen.foundation.walk import walk
+from sitegen.serve.watch import snapshot
 from test_rebuild import SITE, Live
 
 SECRET = "sk-live-0000-do-not-publish"

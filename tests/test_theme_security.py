@@ -12,9 +12,9 @@ from babel.messages.mofile import write_mo
 from babel.support import Translations
 
 from conftest import TODAY, build_site
-from sitegen.checks import check_site
-from sitegen.theme import theme_environment
-from sitegen.uitext import as_html
+from sitegen.commands.check import check_site
+from sitegen.render.theme import theme_environment
+from sitegen.source.uitext import as_html
 
 
 def page_404(body: str) -> dict[str, str]:
@@ -189,7 +189,7 @@ def test_compiled_templates_planted_in_the_site_cache_never_run(make_site, tmp_p
     import pickle
 
     from jinja2.bccache import BytecodeCache, bc_magic
-    from sitegen.translations import DEFAULT_THEME
+    from sitegen.source.translations import DEFAULT_THEME
 
     root, ran = make_site(), tmp_path / "ran"
     cache = root / ".cache/sitegen"

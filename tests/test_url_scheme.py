@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY
-from sitegen.catalog import build_catalog
-from sitegen.load import load_content
-from sitegen.problems import Problems
-from sitegen.targets import Targets, link_problem
-from sitegen.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, feed_path, file_path,
+from sitegen.plan.catalog import build_catalog
+from sitegen.source.load import load_content
+from sitegen.foundation.problems import Problems
+from sitegen.plan.targets import Targets, link_problem
+from sitegen.plan.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, feed_path, file_path,
                           parse_path, program_calendar_path, route_path, sitemap_path)
 
 LANGUAGES = ("ru", "en", "zh")

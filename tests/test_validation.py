@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_SITE, TODAY, build_site, run_cli
-from sitegen.load import load_content
+from sitegen.source.load import load_content
 from sitegen.pipeline import check
-from sitegen.problems import Problems
+from sitegen.foundation.problems import Problems
 
 SITE = MINIMAL_SITE["site.yaml"]
 PARTNER = MINIMAL_SITE["partners/acme.yaml"]

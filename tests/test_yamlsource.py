@@ -5,8 +5,8 @@ import textwrap
 
 import pytest
 
-from sitegen.problems import Position, Problems
-from sitegen.yamlsource import YList, YMap, load_yaml
+from sitegen.foundation.problems import Position, Problems
+from sitegen.source.yamlsource import YList, YMap, load_yaml
 
 
 def load(text: str, line_offset: int = 0) -> tuple[object, list[str]]:

@@ -1,0 +1,158 @@
+"""Stale translations: translations.lock records, for each translated field, a fingerprint of the original
+text and of the translation as they were when they last agreed. An original that changed under an unchanged
+translation makes it stale; editing the translation (or `translations confirm`) makes it current again."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from ..plan.coverage import ItemTexts
+from ..foundation.model import Site
+from ..source.parse import parse_markdown_file, parse_yaml_file
+from ..foundation.problems import Position, Problems
+from ..foundation.walk import look
+from ..source.yamlsource import YMap
+
+LOCK_FILE = "translations.lock"
+HEADER = ("# translations.lock: the original text each translation was made from, as fingerprints.\n"
+          "# Written by 'python build.py build' and 'python build.py translations confirm'; commit it with the content.\n"
+          "# item field language original original-fingerprint translation-fingerprint\n")
+
+Key = tuple[str, str, str]  # item key, field, translation language
+
+
+@dataclass(frozen=True)
+class Entry:
+    original: str  # language of the original text
+    source: str  # fingerprint of the original text the translation agrees with
+    translation: str  # fingerprint of the translation at that time
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.blake2b(text.strip().encode("utf-8"), digest_size=8).hexdigest()
+
+
+def read_lock(root: Path) -> dict[Key, Entry] | None:
+    """The recorded entries; None when the site has no lock yet."""
+    if look(root / LOCK_FILE, root).kind == "refused":  # a link out of the site: discover reports it
+        return None
+    try:
+        text = (root / LOCK_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    entries = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 6 and not line.startswith("#"):
+            entries[(parts[0], parts[1], parts[2])] = Entry(*parts[3:])
+    return entries
+
+
+def write_lock(root: Path, entries: Mapping[Key, Entry]) -> bool:
+    """Write the lock when it changed; False when it cannot be written (a read-only checkout)."""
+    text = HEADER + "".join(f"{' '.join(key)} {e.original} {e.source} {e.translation}\n"
+                            for key, e in sorted(entries.items()))
+    path = root / LOCK_FILE
+    if look(path, root).kind == "refused":
+        return False
+    try:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    except OSError:
+        return False
+    return True
+
+
+def _translations(items: list[ItemTexts], site: Site) -> Iterator[tuple[Key, Entry]]:
+    """The current state of every translated field."""
+    for item in items:
+        for name, values in item.fields.items():
+            original = item.original(values, site)
+            for code, text in values.items():
+                if code != original:
+                    yield (item.key, name, code), Entry(original, fingerprint(values[original]), fingerprint(text))
+
+
+def _is_stale(recorded: Entry | None, current: Entry) -> bool:
+    return (recorded is not None and recorded.original == current.original
+            and recorded.translation == current.translation and recorded.source != current.source)
+
+
+def stale_fields(items: list[ItemTexts], site: Site, lock: Mapping[Key, Entry]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """{(item key, language): fields whose translation is older than the original's last change}."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for key, current in _translations(items, site):
+        if _is_stale(lock.get(key), current):
+            found.setdefault((key[0], key[2]), []).append(key[1])
+    return {key: tuple(fields) for key, fields in found.items()}
+
+
+def refreshed(items: list[ItemTexts], site: Site, lock: Mapping[Key, Entry],
+              confirm=lambda key: False) -> dict[Key, Entry]:
+    """The lock for the current texts. A stale entry is kept as it was unless `confirm(key)`, so refreshing
+    never hides a stale translation; fields and items that are gone are dropped."""
+    entries = {}
+    for key, current in _translations(items, site):
+        recorded = lock.get(key)
+        entries[key] = recorded if _is_stale(recorded, current) and not confirm(key) else current
+    return entries
+
+
+def check_stale(root: Path, items: list[ItemTexts], site: Site, problems: Problems) -> None:
+    lock = read_lock(root) or {}  # without a lock nothing is recorded yet, so nothing can be stale
+    by_key = {item.key: item for item in items}
+    for (key, code), fields in sorted(stale_fields(items, site, lock).items()):
+        item = by_key[key]
+        path = item.files[code]
+        positions = _field_positions(root, path, item.kind in ("news", "page"), code)
+        for name in fields:
+            original = item.original(item.fields[name], site)
+            problems.warning(positions.get(name, Position(path)), name,
+                             f"the {code} translation may be out of date: the {original} text changed after it was "
+                             "translated",
+                             f"update the {code} text from the {original} one; if it still says the same, run "
+                             f"'python build.py translations confirm {path} --lang {code}'", language=code)
+
+
+def _field_positions(root: Path, path: str, article: bool, code: str) -> dict[str, Position]:
+    """Where each field's text in language `code` stands in its file."""
+    quiet = Problems()
+    if article:
+        document = parse_markdown_file(root, path, quiet)
+        if document is None:
+            return {}
+        found = {name: Position(path, *pos) for name, pos in document.data.value_pos.items()}
+        found["body"] = Position(path, document.body_line, 1)
+        return found
+    document = parse_yaml_file(root, path, quiet)
+    return _yaml_positions(document.data, path, code) if document else {}
+
+
+def _yaml_positions(data: YMap, path: str, code: str) -> dict[str, Position]:
+    """Positions of the `code` text of each localized field, nested ones named like 'location.city'."""
+    found = {}
+    for name, value in data.items():
+        nested = {f"{name}.{sub}": inner for sub, inner in value.items()} if name in ("location", "fee", "fields") \
+            and hasattr(value, "items") else {}
+        for field, mapping in {name: value, **nested}.items():
+            if hasattr(mapping, "value_pos") and code in mapping.value_pos:
+                found[field] = Position(path, *mapping.value_pos[code])
+    return found
+
+
+def record_translations(root: Path, items: list[ItemTexts], site: Site) -> None:
+    """Bring the lock up to date after a build, keeping stale entries stale (nothing to do for editors)."""
+    write_lock(root, refreshed(items, site, read_lock(root) or {}))
+
+
+def confirm_translations(root: Path, items: list[ItemTexts], site: Site, paths: tuple[str, ...] = (),
+                         language: str | None = None) -> list[Key]:
+    """Mark stale translations (of the given files and language, else all) as agreeing with their originals."""
+    wanted = {item.key for item in items if not paths or item.key in paths or set(item.files.values()) & set(paths)}
+    lock = read_lock(root) or {}
+    chosen = lambda key: key[0] in wanted and language in (None, key[2])  # noqa: E731
+    confirmed = [key for key, current in _translations(items, site) if chosen(key) and _is_stale(lock.get(key), current)]
+    write_lock(root, refreshed(items, site, lock, confirm=chosen))
+    return sorted(confirmed)

@@ -1,0 +1,123 @@
+"""Reuse the previous build's page when nothing that page shows has changed.
+
+Every fingerprint starts from a salt covering the templates, the translations, the generator's
+own code and the site-wide values every page shows. An item page adds the digests of the source
+files it shows, as declared when it was planned (plan.py), so it is judged without building its
+view; a list page, which shows too much to declare, adds its whole view. Tests compare rebuilds
+with full builds for each kind of change, which is what keeps the declarations honest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from ..render.markup import store as markdown_store
+from .outfolder import Published
+from ..foundation.walk import nothing_ignored, walk
+
+if TYPE_CHECKING:
+    from ..plan.pages import PlannedPage
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None = None) -> str:
+    """One digest of every file's name and bytes under the folders.
+
+    A link is followed within the site the folder belongs to (else within the folder itself), as the build reads it.
+    """
+    hasher = hashlib.blake2b(digest_size=16)
+    for index, folder in enumerate(folders):  # names relative to their folder: the same site anywhere, the same digest
+        within = site if site is not None and folder.is_relative_to(site) else folder
+        for path in walk(folder, within, nothing_ignored).files:
+            if path.match(pattern):
+                name = f"{index}/{path.relative_to(folder).as_posix()}"
+                hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def code_digest() -> str:
+    return files_digest([PACKAGE], "*.py")
+
+
+@dataclass
+class PageCache:
+    """Fingerprints of the pages in `previous_out`, as recorded by the build that wrote it.
+
+    The record counts only while the output is still the one it describes: the output's marker names
+    the build that wrote it, and a record of any other build (one killed before saving it, an older
+    one, a tampered one) is ignored, so every page is rendered again.
+    """
+
+    manifest: Path | None
+    previous_out: Path
+    salt: str = ""
+    old: dict[str, str] = field(default_factory=dict)
+    previous_files: frozenset[str] = frozenset()
+
+    @classmethod
+    def open(cls, cache_dir: Path | None, out: Path, salt: str, published: Published) -> "PageCache":
+        """The previous build's fingerprints, and its converted Markdown loaded into the Markdown store."""
+        if cache_dir is None:
+            return cls(None, out, salt)
+        markdown_store.load(cache_dir / "markdown.json", code_digest())  # templates do not change Markdown
+        manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
+        try:
+            recorded = json.loads(manifest.read_text(encoding="utf-8"))
+            pages, files = dict(recorded["pages"]), frozenset(recorded["files"])
+            if (recorded.get("salt") == salt and published.build is not None and recorded.get("build") == published.build
+                    and files == published.files and pages.keys() <= files
+                    and all(isinstance(v, str) for v in pages.values())):
+                return cls(manifest, out, salt, pages, files)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no usable manifest: every page is rendered
+        return cls(manifest, out, salt)
+
+    def fingerprint(self, language_salt: str, template: str, context: dict[str, Any]) -> str:
+        """From the page's view: exact, but the view must be built first."""
+        return digest(self.salt, language_salt, template, repr(sorted(context.items())))
+
+    def source_fingerprint(self, language_salt: str, page: PlannedPage, digests: Mapping[str, str]) -> str | None:
+        """From the digests of the files the page shows, as planned: no view needed."""
+        if page.depends is None:
+            return None
+        shown = [digests.get(source, source) for source in page.depends]
+        return digest(self.salt, language_salt, page.template, repr(page.route), repr(page.translated), *shown)
+
+    @property
+    def incremental(self) -> bool:
+        """True when the previous output can be reused: only changed files are written."""
+        return bool(self.old)
+
+    def unchanged(self, relative: str, fingerprint: str | None) -> bool:
+        """The previous build wrote this very page, and it is still there."""
+        return (fingerprint is not None and self.old.get(relative) == fingerprint
+                and (self.previous_out / relative).is_file())
+
+    def save(self, build: str, pages: dict[str, str], files: set[str], rendered_all: bool) -> None:
+        """Record this build's fingerprints, its files and its Markdown; after a full render unused Markdown is dropped."""
+        if self.manifest is None:
+            return
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.manifest.with_suffix(".tmp")
+        record = {"salt": self.salt, "build": build, "pages": pages, "files": sorted(files)}
+        temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.manifest)
+        markdown_store.save(self.manifest.parent / "markdown.json", code_digest(), prune=rendered_all)
+
+
+def build_id(fingerprints: Mapping[str, str]) -> str:
+    """Names a build by what its fingerprinted files show: the same content and generator give the same id."""
+    return digest(json.dumps(fingerprints, sort_keys=True))

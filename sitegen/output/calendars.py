@@ -1,0 +1,129 @@
+"""iCalendar (RFC 5545) files: application deadlines and sessions, per language and per program."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from babel.support import NullTranslations
+from icalendar import Calendar, Event, Timezone, vText
+
+from ..plan.catalog import Catalog
+from ..render.localize import Localizer
+from ..foundation.model import Program
+from ..plan.urls import Route, Urls, webcal
+
+PRODID = "-//sitegen//program catalog//EN"
+
+
+def _text(value: str, lang: str) -> vText:
+    text = vText(value)
+    text.params["LANGUAGE"] = lang
+    return text
+
+
+def _event(uid: str, stamp: dt.datetime, url: str, summary: vText) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("url", url)
+    return event
+
+
+def program_events(program: Program, catalog: Catalog, localizer: Localizer, urls: Urls,
+                   translations: NullTranslations) -> list[Event]:
+    """Each session (all-day dates) and each application deadline (23:59 in the site's time zone).
+
+    UIDs come from the slug, the session's start and the language, never from the domain, so a
+    calendar app updates its copy when the site moves or is rebuilt.
+    """
+    site = catalog.content.site
+    zone = ZoneInfo(site.timezone)
+    title = localizer.text(program.title)
+    lang, own = site.language(title.lang).hreflang, localizer.language.hreflang
+    url = urls.page_absolute(Route("program", program.slug), localizer.code)
+    stamp = dt.datetime.combine(catalog.today, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    events = []
+    for session in sorted(program.sessions, key=lambda s: s.start):
+        uid = f"{program.slug}-{session.start.isoformat()}-{{}}-{localizer.code}@sitegen"
+        dated = _event(uid.format("session"), stamp, url, _text(title.value, lang))
+        dated.add("dtstart", session.start)
+        dated.add("dtend", session.end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+        events.append(dated)
+        if session.application_deadline:
+            label = translations.gettext("Application deadline: %(program)s") % {"program": title.value}
+            deadline = _event(uid.format("deadline"), stamp, url, _text(label, own))
+            end = dt.datetime.combine(session.application_deadline, dt.time(23, 59), tzinfo=zone)
+            deadline.add("dtstart", end)
+            deadline.add("dtend", end)
+            events.append(deadline)
+    return events
+
+
+def _calendar(name: str, timezone: str, events: list[Event], blocks: bytes) -> bytes:
+    """The calendar around `blocks`, the events already serialised: the site's calendar reuses its programs'."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    # As vText, escaped like SUMMARY: icalendar writes a plain str of an X- property as it is, guarded
+    # only by an assert, so under python -O a line break in a title would start a new line (and event).
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("x-wr-timezone", vText(timezone))
+    deadlines = [event.decoded("dtstart") for event in events if isinstance(event.decoded("dtstart"), dt.datetime)]
+    if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
+        calendar.add_component(_vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1))
+    end = b"END:VCALENDAR\r\n"
+    return calendar.to_ical().removesuffix(end) + blocks + end
+
+
+@functools.lru_cache(maxsize=None)
+def _vtimezone(tzid: str, first_year: int, end_year: int) -> Timezone:
+    """The zone's rules from 1 January of the first year to that of the end year, built once per span.
+
+    Limited to the span, the component stays a few lines: the zone's whole history since 1970 made
+    every program's calendar kilobytes long and slow to write.
+    """
+    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1))
+
+
+def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls,
+                   translations: NullTranslations) -> tuple[bytes, dict[str, bytes]]:
+    """The site's calendar (every program but the archived ones) and each dated program's own, by slug.
+
+    Each event is serialised once and shared by both files: serialising is most of a calendar's cost.
+    """
+    site = catalog.content.site
+    events, blocks, programs = [], [], {}
+    for program in catalog.programs:
+        if not has_calendar(program, catalog):
+            continue
+        own = program_events(program, catalog, localizer, urls, translations)
+        block = b"".join(event.to_ical() for event in own)
+        name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
+        programs[program.slug] = _calendar(name, site.timezone, own, block)
+        events += own
+        blocks.append(block)
+    return _calendar(localizer.text(site.title).value, site.timezone, events, b"".join(blocks)), programs
+
+
+def has_calendar(program: Program, catalog: Catalog) -> bool:
+    """A program gets its own calendar when it has dates and is not archived."""
+    return bool(program.sessions) and catalog.status[program.slug] != "archived"
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    """A program's calendar twice: https:// to download or paste (Google Calendar), webcal:// to subscribe."""
+
+    https: str
+    webcal: str
+
+
+def calendar_links(program: Program, catalog: Catalog, urls: Urls, language: str) -> CalendarLinks | None:
+    if not has_calendar(program, catalog):
+        return None
+    url = urls.program_calendar(program.slug, language)
+    return CalendarLinks(url, webcal(url))

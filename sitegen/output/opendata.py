@@ -1,0 +1,90 @@
+"""programs.json: every published program in every language, as open data (schema: docs/programs.schema.json)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..plan.catalog import Catalog
+from ..foundation.model import Contact, Fee, Localized, Partner, Program, Session
+from ..plan.urls import OPEN_DATA_PATH, Route, Urls
+from .write import write_file
+
+SCHEMA_VERSION = "1.0"  # bump the major number when a field is removed or changes meaning
+
+
+def write_open_data(stage: Path, catalog: Catalog, urls: Urls) -> list[str]:
+    write_file(stage, OPEN_DATA_PATH, programs_json(catalog, urls))
+    return [OPEN_DATA_PATH]
+
+
+def programs_json(catalog: Catalog, urls: Urls) -> str:
+    site = catalog.content.site
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "generated": catalog.today.isoformat(),
+        "site": {"title": _text(site.title), "url": urls.base_url, "languages": list(site.codes),
+                 "default_language": site.default_language, "timezone": site.timezone},
+        "programs": [_program(p, catalog, urls) for p in sorted(catalog.programs, key=lambda p: p.slug)],
+        "partners": [_partner(p, urls, site.codes) for p in sorted(catalog.partners.values(), key=lambda p: p.slug)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _pages(route: Route, urls: Urls, codes: tuple[str, ...]) -> dict[str, str]:
+    return {code: urls.page_absolute(route, code) for code in codes}
+
+
+def _text(value: Localized | None) -> dict[str, str] | None:
+    """Only the languages editors wrote: a missing language is missing here too."""
+    return dict(value.values) if value else None
+
+
+def _program(program: Program, catalog: Catalog, urls: Urls) -> dict[str, Any]:
+    site = catalog.content.site
+    location = program.location
+    return {
+        "slug": program.slug, "urls": _pages(Route("program", program.slug), urls, site.codes),
+        "status": catalog.status[program.slug], "title": _text(program.title), "summary": _text(program.summary),
+        "description": _text(program.description), "type": program.type, "audience": list(program.audience),
+        "field": {"key": program.field, "name": _text(site.fields[program.field])},
+        "partners": list(program.partners), "mode": program.mode,
+        "location": {"city": _text(location.city), "country": location.country} if location else None,
+        "languages": list(program.languages),
+        "duration": {"unit": program.duration.unit, "value": program.duration.value} if program.duration else None,
+        "sessions": [_session(s) for s in sorted(program.sessions, key=lambda s: (s.start, s.end))],
+        "fee": _fee(program.fee), "funding": _text(program.funding), "credential": _text(program.credential),
+        "eligibility": _text(program.eligibility), "documents": _text(program.documents),
+        "how_to_apply": _text(program.how_to_apply),
+        "apply_url": program.apply_url, "contact": _contact(program.contact),
+        "image": urls.absolute(f"media/{program.image}") if program.image else None,
+        "image_alt": _text(program.image_alt), "featured": program.featured, "updated": program.updated.isoformat(),
+    }
+
+
+def _session(session: Session) -> dict[str, Any]:
+    iso = lambda day: day.isoformat() if day else None  # noqa: E731
+    return {"start": iso(session.start), "end": iso(session.end), "application_opens": iso(session.application_opens),
+            "application_deadline": iso(session.application_deadline), "seats": session.seats}
+
+
+def _fee(fee: Fee | None) -> dict[str, Any] | None:
+    if fee is None:
+        return None
+    if fee.free:
+        return {"free": True, "amount": None, "currency": None, "includes": _text(fee.includes)}
+    return {"free": False, "amount": str(fee.amount), "currency": fee.currency, "includes": _text(fee.includes)}
+
+
+def _contact(contact: Contact | None) -> dict[str, str | None] | None:
+    return {"email": contact.email, "phone": contact.phone, "wechat": contact.wechat} if contact else None
+
+
+def _partner(partner: Partner, urls: Urls, codes: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "slug": partner.slug, "urls": _pages(Route("partner", partner.slug), urls, codes),
+        "name": _text(partner.name), "short_name": _text(partner.short_name), "kind": partner.kind,
+        "country": partner.country, "city": _text(partner.city), "website": partner.website,
+        "logo": urls.absolute(f"logos/{partner.logo}") if partner.logo else None,
+        "description": _text(partner.description),
+    }

@@ -1,0 +1,100 @@
+"""The files besides the HTML pages: root chooser and 404, feeds, calendars, sitemap, robots.txt, assets."""
+from __future__ import annotations
+
+import functools
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from babel.support import NullTranslations
+
+from ..plan.assets import static_folders, static_sources
+from .cache import PageCache
+from ..plan.catalog import Catalog
+from .feeds import atom_feed
+from .calendars import calendar_files, has_calendar
+from ..plan.pages import PlannedPage
+from ..render.renderer import Renderer
+from .sitemap import sitemap_files, robots_txt
+from ..plan.urls import Urls, calendar_path, feed_path, file_path, program_calendar_path
+from ..foundation.walk import Folder
+from .write import Rendered, write_file
+
+
+def _calendar_inputs(catalog: Catalog, programs) -> str:
+    """Everything a calendar shows, to tell whether last build's file can be reused."""
+    return repr([(p.slug, p.title, p.sessions, catalog.status[p.slug]) for p in programs])
+
+
+def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
+                   translations: dict[str, NullTranslations], cache: PageCache) -> list[Callable[[], Rendered]]:
+    """One task per language writing its site calendar and its programs' calendars, run beside the pages.
+
+    Calendars are slow to serialise, so they run in the worker pool, and a language whose files are all
+    unchanged since the last build is not serialised again.
+    """
+    dated = [program for program in catalog.programs if has_calendar(program, catalog)]
+
+    def write_calendars(code: str) -> Rendered:
+        salt = renderers[code].salt
+        inputs = {calendar_path(code): catalog.programs,
+                  **{program_calendar_path(p.slug, code): (p,) for p in dated}}
+        fingerprints = {relative: cache.fingerprint(salt, relative, {"programs": _calendar_inputs(catalog, programs)})
+                        for relative, programs in inputs.items()}
+        changed = [relative for relative, fingerprint in fingerprints.items() if not cache.unchanged(relative, fingerprint)]
+        if changed:
+            site, programs = calendar_files(catalog, renderers[code].localizer, urls, translations[code])
+            files = {calendar_path(code): site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
+            for relative in changed:
+                write_file(stage, relative, files[relative])
+        return Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
+
+    return [functools.partial(write_calendars, code) for code in renderers]
+
+
+def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
+                     renderers: dict[str, Renderer], root: Path, sitemap_limit: int) -> list[str]:
+    """Write the remaining files; returns their paths."""
+    default = renderers[catalog.content.site.default_language]
+    files: dict[str, Callable[[], bytes | str]] = {
+        "index.html": lambda: default.render_chooser(not_found=False),
+        "404.html": lambda: default.render_chooser(not_found=True),
+        "robots.txt": lambda: robots_txt(urls),
+    }
+    for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
+        files[relative] = lambda data=data: data
+    for code, renderer in renderers.items():
+        files[feed_path(code)] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
+    for relative, produce in files.items():
+        write_file(stage, relative, produce())
+    written = [*files, *copy_assets(static_folders(root), stage, urls)]
+    content = catalog.content
+    for source, kind, names in (("content/media", "media", content.media), ("partners/logos", "logo", content.logos)):
+        written += copy_files(root / source, names, stage, kind)
+    return sorted(set(written))
+
+
+def copy_files(source: Path, names: tuple[str, ...], stage: Path, kind: str) -> list[str]:
+    """Media and logos: exactly the files the load found and checked, so nothing it refused (a link out) is read."""
+    copied = []
+    for name in names:
+        destination = stage / file_path(kind, name)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, destination)  # content only, for reproducible output
+        copied.append(file_path(kind, name))
+    return copied
+
+
+def copy_assets(folders: list[Folder], stage: Path, urls: Urls) -> list[str]:
+    """Each theme file under its content-hashed name (what pages link to, cacheable forever) and its plain one.
+
+    The plain copy keeps relative references inside assets working (a stylesheet's url(), a script's import).
+    """
+    copied = []
+    for name, source in static_sources(folders).items():
+        for published in dict.fromkeys((urls.assets.name(name), name)):
+            destination = stage / file_path("static", published)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            copied.append(file_path("static", published))
+    return copied

@@ -1,0 +1,73 @@
+"""The translation status page for editors: per language, what is missing, falls back or is stale.
+
+It lives at an unlinked address, asks search engines not to index it and is left out of the sitemap."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..plan.catalog import Catalog
+from ..plan.coverage import Gap, gaps, item_texts
+from ..render.localize import choose
+from ..foundation.model import Language
+from ..render.renderer import Renderer
+from ..checks.stale import read_lock, stale_fields
+from ..plan.urls import Urls
+from .write import write_file
+
+STATUS_PATH = "translation-status/"
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    title: str
+    title_lang: str  # hreflang of the title shown
+    href: str
+    source: str  # the file editors open
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    language: Language
+    items: int
+    complete: int
+    texts: int
+    own_texts: int
+    missing: tuple[StatusEntry, ...]
+    fallback: tuple[StatusEntry, ...]
+    stale: tuple[StatusEntry, ...]
+
+
+def _entry(gap: Gap, fields: tuple[str, ...], catalog: Catalog, urls: Urls) -> StatusEntry:
+    site = catalog.content.site
+    code, title = choose(gap.item.title, site.language(gap.language), site.codes)
+    source = gap.item.files.get(gap.language) or next(iter(gap.item.files.values()))
+    return StatusEntry(title, site.language(code).hreflang, urls.page(gap.item.route, gap.language), source, fields)
+
+
+def language_statuses(catalog: Catalog, urls: Urls, root: Path) -> list[LanguageStatus]:
+    content = catalog.content
+    items = item_texts(content)
+    stale = stale_fields(items, content.site, read_lock(root) or {})
+    texts = sum(len(item.fields) for item in items)
+    statuses = []
+    for language in content.site.languages:
+        found = gaps(items, language.code, stale)
+        statuses.append(LanguageStatus(
+            language, len(items), len(items) - len(found), texts,
+            texts - sum(len(gap.fallback_fields) for gap in found),
+            tuple(_entry(g, (), catalog, urls) for g in found if g.missing),
+            tuple(_entry(g, g.fallback_fields, catalog, urls) for g in found if g.fallback_fields and not g.missing),
+            tuple(_entry(g, g.stale_fields, catalog, urls) for g in found if g.stale_fields)))
+    return statuses
+
+
+def write_status_page(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], root: Path) -> str:
+    """Write the page in the site's default language; returns its path."""
+    renderer = renderers[catalog.content.site.default_language]
+    relative = STATUS_PATH + "index.html"
+    html = renderer.render_template("translation-status.html", relative,
+                                    statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
+    write_file(stage, relative, html)
+    return relative

@@ -1,0 +1,3 @@
+"""Render: one language's pages as HTML. Values resolved for that language (`localize`, `views`), editors'
+Markdown made safe (`markup`), the catalog's facets, schema.org data, QR codes, and the sandboxed Jinja
+environment bound to the language (`renderer`). It returns text and never writes a file."""

@@ -1,0 +1,355 @@
+"""Render planned pages of one language through the theme's Jinja2 templates."""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SecurityError
+from babel.support import NullTranslations
+from markupsafe import Markup, escape
+
+from ..plan.assets import MissingAsset
+from ..output.cache import digest
+from ..output.calendars import CalendarLinks, calendar_links
+from ..plan.catalog import Catalog
+from .compare import compare_entries
+from .facets import catalog_view, plural_samples
+from .localize import Localizer, Text
+from ..foundation.model import Language
+from ..plan.pages import PlannedPage
+from ..foundation.problems import Position, Problem
+from .qr import qr_svg
+from ..output.shareimage import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
+from ..output.shareimage import draws_share_images, draws_site_card, share_card, share_image_path
+from .structured import script_json, structured_data
+from .theme import SANDBOX_NOTE, theme_environment
+from ..plan.urls import Route, Urls, route_path
+from .views import Markdown, ViewBuilder
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SwitcherEntry:
+    language: Language
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    key: str  # a section name or a page slug
+    href: str
+    label: Text | None  # pages have their own title; sections are labelled by the theme
+
+
+@dataclass(frozen=True)
+class Head:
+    """What every page's <head> and chrome need."""
+
+    route: Route
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[SwitcherEntry, ...]
+    translated: bool
+    image: str | None = None  # absolute URL of the image shown when the page is shared
+    image_alt: str | None = None
+    image_size: tuple[int, int] | None = None  # (width, height), known for the images the build draws
+
+
+@dataclass(frozen=True)
+class RootHead:
+    canonical: str | None
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[SwitcherEntry, ...]
+    robots: str | None
+    image: str | None = None  # as in Head: the site's image, for the address shared most
+    image_alt: str | None = None
+    image_size: tuple[int, int] | None = None
+
+
+class TemplateProblem(Exception):
+    """A template failed; carries the template's file and line and what was being rendered."""
+
+    def __init__(self, template: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.template, self.line, self.message = template, line, message
+        self.rendering: tuple[str, str] | None = None  # the source or output file, and the language
+
+    def problem(self, root: Path) -> Problem:
+        """What editors see: the template by its path in the site, and what was being rendered in which language."""
+        path = Path(self.template)
+        shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else self.template
+        message = f"template error: {self.message}"
+        if self.rendering:
+            what, code = self.rendering
+            message = f"template error: {self.message} (while rendering {what} in '{code}')"
+        return Problem(Position(shown, self.line or 0, 1 if self.line else 0), "error", "", message,
+                       "fix the template at this line")
+
+
+class SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates shared by the languages' environments, so each template compiles once per build.
+
+    Kept in memory only (the dev server keeps them between builds): Jinja's file cache unmarshals code objects,
+    so a file planted in the site's .cache/ would run with the build's rights, sandbox or not.
+    """
+
+    def __init__(self, compiled: dict[str, bytes] | None = None) -> None:
+        self.compiled: dict[str, bytes] = {} if compiled is None else compiled
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(template_dirs: list[Path], translations: NullTranslations, localizer: Localizer,
+                     bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    env = theme_environment(template_dirs, translations, bytecode)
+    language = localizer.language
+    site = localizer.site
+
+    def lang_of(code: str) -> str:
+        return site.language(code).hreflang
+
+    def text(value: Text | str | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if not isinstance(value, Text) or not value.fallback:
+            return escape(str(value))
+        notice = translations.gettext("not yet translated")
+        return Markup('<span lang="{}">{}</span> <small class="untranslated">({})</small>').format(
+            lang_of(value.lang), value.value, notice)
+
+    def markdown(value: Markdown | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if not value.fallback:
+            return Markup(value.html)
+        notice = translations.gettext("This text has not yet been translated. It is shown in %(language)s.")
+        name = Markup('<span lang="{}">{}</span>').format(lang_of(value.lang), site.language(value.lang).name)
+        return Markup('<p class="untranslated-notice">{}</p><div lang="{}">{}</div>').format(
+            escape(notice) % {"language": name}, lang_of(value.lang), Markup(value.html))
+
+    env.filters.update(
+        text=text, markdown=markdown, lang_of=lang_of,
+        date=localizer.date, interval=localizer.interval, number=localizer.number,
+        currency=localizer.currency, duration=localizer.duration, country=localizer.country,
+        language_name=localizer.language_name, deadline_zone=localizer.deadline_zone, iso=lambda d: d.isoformat(),
+        qr_svg=qr_svg,
+        jsonld=lambda data: Markup(script_json(data)),
+    )
+    env.globals.update(language=language, site=site, plural_samples=plural_samples(language.locale))
+    return env
+
+
+class Renderer:
+    """Renders the pages of one language; language is bound here and nowhere else."""
+
+    def __init__(self, catalog: Catalog, language: Language, urls: Urls, template_dirs: list[Path],
+                 translations: NullTranslations, bytecode: jinja2.BytecodeCache | None = None) -> None:
+        self.catalog = catalog
+        self.site = catalog.content.site
+        self.language = language
+        self.urls = urls
+        self.localizer = Localizer(self.site, language)
+        self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
+        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
+                                site_description=self.localizer.text(self.site.description),
+                                feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),
+                                home_href=urls.page(Route("home"), language.code), today=catalog.today,
+                                link=self.link, calendar_links=self.calendar_links)
+
+    def link(self, kind: str, slug: str | None = None, number: int = 1) -> str:
+        """A link to a page of this language, for templates."""
+        try:
+            return self.urls.page(Route(kind, slug, number), self.language.code)
+        except ValueError as exc:
+            raise jinja2.TemplateRuntimeError(f"link(): {exc}") from None
+
+    def calendar_links(self, slug: str) -> CalendarLinks | None:
+        """A program's own calendar in this language, for templates; None when it has no dates."""
+        if slug not in self.catalog.programs_by_slug:
+            raise jinja2.TemplateRuntimeError(f"calendar_links(): there is no program {slug!r}")
+        return calendar_links(self.catalog.programs_by_slug[slug], self.catalog, self.urls, self.language.code)
+
+    def _menu(self) -> tuple[MenuEntry, ...]:
+        pages = self.catalog.pages_by_slug
+        entries = []
+        for key in self.site.menu:
+            if key in pages:
+                code, text = self.localizer.pick(pages[key].texts)
+                label = Text(text.menu_title or text.title, code, code != self.language.code)
+                entries.append(MenuEntry(key, self.urls.page(Route("page", key), self.language.code), label))
+            elif key in ("programs", "partners", "news"):
+                entries.append(MenuEntry(key, self.urls.page(Route(key), self.language.code), None))
+        return tuple(entries)
+
+    def head(self, page: PlannedPage) -> Head:
+        code = self.language.code
+        translated = code in page.translated
+        alternates = tuple(Alternate(self.site.language(c).hreflang, self.urls.page_absolute(page.route, c))
+                           for c in page.translated)
+        if page.route.kind != "not-found":
+            alternates += (Alternate("x-default", self.urls.absolute("")),)
+        original = code if translated else (self.localizer.pick({c: c for c in page.translated}) or (code,))[0]
+        return Head(
+            route=page.route, canonical=self.urls.page_absolute(page.route, original),
+            alternates=alternates if page.route.kind != "not-found" else (),
+            switcher=tuple(SwitcherEntry(lang, self.urls.page(page.route, lang.code), lang.code == code)
+                           for lang in self.site.languages),
+            translated=translated,
+        )
+
+    def context(self, page: PlannedPage) -> dict[str, Any]:
+        route, views = page.route, self.views
+        catalog = self.catalog
+        if route.kind == "program":
+            return {"program": views.program(catalog.programs_by_slug[route.slug])}
+        if route.kind == "partner":
+            return {"partner": views.partner(catalog.partners[route.slug])}
+        if route.kind in ("article", "page"):
+            articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
+            return {"article": views.article(articles[route.slug])}
+        if route.kind == "programs":
+            return {"catalog": catalog_view(catalog, views)}
+        if route.kind == "compare":
+            return {"entries": compare_entries(catalog, views)}
+        if route.kind == "partners":
+            return {"partners": views.partners()}
+        if route.kind == "news":
+            per_page = self.site.news_per_page
+            items = catalog.news[(route.number - 1) * per_page: route.number * per_page]
+            return {"articles": [views.article_card(a) for a in items],
+                    "pagination": views.pagination(route.number, catalog.news_pages)}
+        if route.kind == "home":
+            return self._home()
+        return {}
+
+    def _home(self) -> dict[str, Any]:
+        programs = self.catalog.programs
+        featured = [p for p in programs if p.featured]
+        ahead = ("open", "upcoming", "in-preparation")  # the catalog's order puts open ones first
+        upcoming = [p for p in programs if self.catalog.status[p.slug] in ahead and not p.featured]
+        return {
+            "featured": [self.views.program_card(p) for p in featured[:6]],
+            "upcoming": [self.views.program_card(p) for p in upcoming[:6]],
+            "latest_news": [self.views.article_card(a) for a in self.catalog.news[:3]],
+            "program_count": len(programs),
+        }
+
+    @functools.cached_property
+    def salt(self) -> str:
+        """What every page of this language shows besides its own view: site settings, menu, date."""
+        return digest(repr((self.site, self.language, self._menu(), self.catalog.today, self.urls)))
+
+    def prepare(self, page: PlannedPage) -> dict[str, Any]:
+        """Everything the page's template receives."""
+        context = self.context(page)
+        head = dataclasses.replace(self.head(page), **self._share_image(context))
+        context["structured_data"] = structured_data(page.route, context, head, self)
+        context["head"] = head
+        return context
+
+    def _share_image(self, context: dict[str, Any]) -> dict[str, Any]:
+        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn card."""
+        view = context.get("program") or context.get("article")
+        if view is not None and view.image:
+            return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
+                    "image_alt": view.image_alt.value if view.image_alt else ""}
+        if "program" in context and draws_share_images(self.site):
+            card = context["program"].card
+            return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
+                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt,
+                    "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
+        return self.site_image()
+
+    def site_image(self) -> dict[str, Any]:
+        """The image a page without its own is shared with: the site's share image, else its drawn card."""
+        if self.site.share_image:
+            alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
+            return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
+        if draws_site_card(self.site):
+            return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
+                    "image_alt": self.localizer.text(self.site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
+        return {}
+
+    def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
+        what = page.title_source or route_path(page.route, self.language.code)
+        return self.render_template(page.template, what, **(context or self.prepare(page)))
+
+    def render_chooser(self, not_found: bool) -> str:
+        """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
+        target = "not_found" if not_found else "home"
+        homes = tuple(SwitcherEntry(lang, self.urls.page(Route("home"), lang.code), False) for lang in self.site.languages)
+        default_first = sorted(self.site.languages, key=lambda lang: lang.code != self.site.default_language)
+        choices = [{"code": lang.code, "lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
+                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in default_first]
+        alternates = () if not_found else tuple(
+            Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
+        ) + (Alternate("x-default", self.urls.absolute("")),)
+        head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
+                        switcher=homes, robots="noindex" if not_found else None,
+                        **({} if not_found else self.site_image()))
+        return self.render_template("chooser.html", "404.html" if not_found else "index.html",
+                                    head=head, choices=choices, target=target)
+
+    def render_template(self, name: str, what: str, /, **context: Any) -> str:
+        """A template of the theme rendering `what` (a source or output file); any error it makes is a
+        TemplateProblem at its line, naming `what` and the language."""
+        try:
+            return self.env.get_template(name).render(**context)
+        except TemplateProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 (anything a template did; the generator's own faults re-raise)
+            problem = _template_problem(exc, name)
+            if problem is None:
+                raise
+            problem.rendering = (what, self.language.code)
+            raise problem from exc
+
+
+def _template_problem(exc: Exception, name: str) -> TemplateProblem | None:
+    """A template's failure at its line, or None when no template was running (a fault of the generator)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateProblem(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc))
+    template, line = _template_frame(exc)
+    if isinstance(exc, SecurityError):
+        return TemplateProblem(template or name, line, f"{str(exc).rstrip('.')}: {SANDBOX_NOTE}")
+    if isinstance(exc, (jinja2.TemplateError, MissingAsset)):
+        return TemplateProblem(template or name, line, str(exc))
+    # Arithmetic, a filter given the wrong value, the sandbox's range() limit, a macro calling itself forever.
+    return TemplateProblem(template, line, str(exc) or type(exc).__name__) if template else None
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int]:
+    """The innermost template file and line in a traceback (Jinja maps them onto the template)."""
+    found: tuple[str | None, int] = (None, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def preload_templates(renderer: Renderer) -> None:
+    """Compile every template once, before worker processes fork and inherit them."""
+    for name in renderer.env.list_templates(extensions=["html"]):
+        try:
+            renderer.env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise _template_problem(exc, name) from exc

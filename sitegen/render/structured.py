@@ -1,0 +1,174 @@
+"""schema.org JSON-LD for the pages where a type fits, built from the same views the templates get."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..plan.urls import Route
+
+if TYPE_CHECKING:
+    from .renderer import Head, Renderer
+    from .views import ArticleView, PartnerCard, ProgramCard, ProgramView
+
+_DURATION = {"hours": "PT{}H", "days": "P{}D", "weeks": "P{}W", "months": "P{}M"}
+# Inside <script> only "</script" and "<!--" can end or derail the element; escaping every <, > and &
+# as JSON \u escapes rules both out and keeps the text valid JSON (and JavaScript).
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe to put between <script> tags, whatever text the data holds."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
+
+
+def structured_data(route: Route, context: dict[str, Any], head: "Head", renderer: "Renderer") -> dict | None:
+    data = None
+    if route.kind == "program":
+        data = _program(context["program"], head, renderer)
+    elif route.kind == "partner":
+        data = _organization(context["partner"].card, renderer)
+    elif route.kind == "article":
+        data = _article(context["article"], head, renderer)
+    elif route.kind == "programs":
+        data = _item_list([entry.card for entry in context["catalog"].entries], head, renderer)
+    return {"@context": "https://schema.org", **data} if data else None
+
+
+def _lang(renderer: "Renderer", code: str) -> str:
+    return renderer.site.language(code).hreflang
+
+
+def _absolute(renderer: "Renderer", href: str) -> str:
+    """An absolute URL for a root-relative link made by the views."""
+    return renderer.urls.absolute(href.removeprefix(renderer.urls.base_path))
+
+
+def _program(view: "ProgramView", head: "Head", renderer: "Renderer") -> dict:
+    card = view.card
+    data: dict[str, Any] = {
+        "@type": "EducationalOccupationalProgram", "@id": head.canonical + "#program", "url": head.canonical,
+        "name": card.title.value, "description": card.summary.value, "identifier": card.slug,
+        "programType": card.type, "provider": [_organization(p, renderer) for p in view.partners],
+        "hasCourse": _course(view, renderer),
+    }
+    if card.mode:
+        data["educationalProgramMode"] = card.mode
+    if card.duration:
+        data["timeToComplete"] = _DURATION[card.duration.unit].format(card.duration.value)
+    if view.credential:
+        data["educationalCredentialAwarded"] = view.credential.value
+    if view.funding:
+        data["financialAidEligible"] = view.funding.value
+    if card.fee:
+        data["offers"] = _offer(view, head)
+    if head.image:
+        data["image"] = head.image
+    if card.next_session:
+        data.update(_session_dates(card.next_session))
+    return data
+
+
+def _session_dates(session) -> dict[str, Any]:
+    dates: dict[str, Any] = {"startDate": session.start.isoformat(), "endDate": session.end.isoformat()}
+    if session.application_opens:
+        dates["applicationStartDate"] = session.application_opens.isoformat()
+    if session.application_deadline:
+        dates["applicationDeadline"] = session.application_deadline.isoformat()
+    if session.seats:
+        dates["maximumEnrollment"] = session.seats
+    return dates
+
+
+def _offer(view: "ProgramView", head: "Head") -> dict:
+    fee = view.card.fee
+    offer: dict[str, Any] = {"@type": "Offer", "url": head.canonical, "category": "Free" if fee.free else "Paid",
+                             "price": "0" if fee.free else str(fee.amount)}
+    if fee.currency:
+        offer["priceCurrency"] = fee.currency
+    if view.fee_includes:
+        offer["description"] = view.fee_includes.value
+    return offer
+
+
+def _course(view: "ProgramView", renderer: "Renderer") -> dict:
+    card = view.card
+    course: dict[str, Any] = {"@type": "Course", "name": card.title.value, "description": card.summary.value,
+                              "about": {"@type": "DefinedTerm", "name": card.field.value}}
+    if card.languages:
+        course["inLanguage"] = list(card.languages)
+    if view.sessions:
+        course["hasCourseInstance"] = [_instance(s, card) for s in view.sessions]
+    return course
+
+
+def _instance(session, card: "ProgramCard") -> dict:
+    instance: dict[str, Any] = {"@type": "CourseInstance", "startDate": session.start.isoformat(),
+                                "endDate": session.end.isoformat()}
+    if card.mode:
+        instance["courseMode"] = card.mode
+    if card.city:
+        instance["location"] = {"@type": "Place", "name": card.city.value, "address": {
+            "@type": "PostalAddress", "addressLocality": card.city.value, "addressCountry": card.country}}
+    elif card.mode == "online":
+        instance["location"] = {"@type": "VirtualLocation", "name": "online"}
+    return instance
+
+
+def _organization(card: "PartnerCard", renderer: "Renderer") -> dict:
+    page = _absolute(renderer, card.href)
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": card.country}
+    if card.city:
+        address["addressLocality"] = card.city.value
+    data: dict[str, Any] = {
+        "@type": "CollegeOrUniversity" if card.kind == "university" else "Organization",
+        "@id": page + "#organization", "name": card.name.value, "url": page, "address": address,
+    }
+    names = _other_names(card, renderer)
+    if names:
+        data["alternateName"] = names
+    if card.website:
+        data["sameAs"] = card.website
+    if card.logo:
+        data["logo"] = _absolute(renderer, card.logo)
+    return data
+
+
+def _other_names(card: "PartnerCard", renderer: "Renderer") -> list[dict[str, str]]:
+    """The organisation's short name and its names in the site's other languages, each tagged with its language."""
+    names = renderer.catalog.partners[card.slug].name.values
+    tagged = [{"@value": names[code], "@language": _lang(renderer, code)}
+              for code in renderer.site.codes if code in names and names[code] != card.name.value]
+    if card.short_name:
+        tagged.insert(0, {"@value": card.short_name.value, "@language": _lang(renderer, card.short_name.lang)})
+    return tagged
+
+
+def _article(view: "ArticleView", head: "Head", renderer: "Renderer") -> dict:
+    publisher = {"@type": "Organization", "name": renderer.localizer.text(renderer.site.title).value,
+                 "url": renderer.urls.base_url}
+    data: dict[str, Any] = {
+        "@type": "NewsArticle", "headline": view.title.value, "url": head.canonical,
+        "mainEntityOfPage": head.canonical, "inLanguage": _lang(renderer, view.title.lang),
+        "publisher": publisher, "author": publisher,
+    }
+    if view.date:
+        data["datePublished"] = data["dateModified"] = view.date.isoformat()
+    if view.summary:
+        data["description"] = view.summary.value
+    if view.image:
+        data["image"] = _absolute(renderer, view.image)
+    about = [{"@type": "EducationalOccupationalProgram", "name": p.title.value, "url": _absolute(renderer, p.href)}
+             for p in view.programs] + [_organization(p, renderer) for p in view.partners]
+    if about:
+        data["about"] = about
+    return data
+
+
+def _item_list(cards: "list[ProgramCard]", head: "Head", renderer: "Renderer") -> dict:
+    """The catalog in page order, so search engines can show it as a list of programs."""
+    return {
+        "@type": "ItemList", "url": head.canonical, "numberOfItems": len(cards),
+        "itemListOrder": "https://schema.org/ItemListOrderAscending",
+        "itemListElement": [{"@type": "ListItem", "position": n, "url": _absolute(renderer, card.href),
+                             "name": card.title.value} for n, card in enumerate(cards, start=1)],
+    }

@@ -1,0 +1,69 @@
+"""Classify changed files of a site by path: what the dev server has to redo for each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+
+from ..source.discover import is_ignored
+
+# What the dev server watches, relative to the site's root.
+WATCHED = ("site.yaml", "translations.lock", "programs", "partners", "content", "locales", "theme")
+
+
+class Effect(Enum):
+    """From least to most work."""
+
+    IGNORED = 0  # not part of the site: names starting with _ or . (but templates may start with _)
+    ASSET = 1  # copied as it is into the output (media, logos)
+    TEMPLATE = 2  # every page rendered again from the content already in memory (templates, the theme's assets)
+    TRANSLATION = 3  # likewise, with the UI catalogs read again
+    CONTENT = 4  # the changed sources read again; the pages that show them rendered again
+    UNKNOWN = 5  # not sure what depends on it: everything read and rendered again
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str  # relative to the site's root, with forward slashes
+    kind: str  # "added", "modified" or "removed"
+
+
+# Files the build writes into the site itself.
+WRITTEN_BY_BUILD = ("translations.lock",)
+
+# Folders whose files are copied as they are, and where they go in the output. (The theme's own
+# static files are published under names hashed from their bytes, which every page refers to.)
+ASSET_FOLDERS = {"content/media": "media", "partners/logos": "logos"}
+
+
+def asset_target(path: str) -> str | None:
+    """Where a static file lands in the output, or None when the path is not one."""
+    for folder, target in ASSET_FOLDERS.items():
+        if path.startswith(folder + "/"):
+            return target + path[len(folder):]
+    return None
+
+
+def classify(change: Change) -> Effect:
+    parts = PurePosixPath(change.path).parts
+    if not parts or any(part.startswith(".") for part in parts):
+        return Effect.IGNORED
+    if parts[:2] == ("theme", "templates"):
+        return Effect.TEMPLATE
+    if any(is_ignored(part) for part in parts):
+        return Effect.IGNORED
+    if parts[:2] == ("theme", "static"):
+        return Effect.TEMPLATE
+    if parts[0] == "locales":
+        return Effect.TRANSLATION if parts[-2:] == ("LC_MESSAGES", "messages.po") else Effect.IGNORED
+    if asset_target(change.path) is not None:
+        # Content may refer to media and logos by name: a new or removed one changes what is valid.
+        return Effect.ASSET if change.kind == "modified" else Effect.CONTENT
+    if change.path in ("site.yaml", "translations.lock") or parts[0] in ("programs", "partners", "content"):
+        return Effect.CONTENT
+    return Effect.UNKNOWN
+
+
+def effect_of(changes: list[Change]) -> Effect:
+    """What a batch of changes needs: the most any of them does."""
+    return max((classify(change) for change in changes), key=lambda effect: effect.value, default=Effect.IGNORED)

@@ -1,0 +1,174 @@
+"""Read a site folder into validated Content: discover, parse, validate, cross-check."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .discover import SourceFile, Sources, discover
+from ..render.localize import choose
+from ..foundation.model import SECTIONS, Content, Site
+from .parse import Document, parse_markdown_file, parse_yaml_file
+from ..foundation.problems import Position, Problem, Problems
+from ..output.shareimage import check_share_font
+from .siteconfig import validate_site
+from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
+                       validate_program)
+
+if TYPE_CHECKING:
+    from .memo import SourceMemo
+
+# Page slugs that would collide with the site's own URLs.
+RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
+                            "search", "pagefind", "compare"})
+
+
+def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
+                 processes: int = 1, memo: SourceMemo | None = None) -> Content | None:
+    """Everything the site publishes, or None when site.yaml itself cannot be used.
+
+    With a memo (kept by the dev server), files unchanged since the last call are not read again.
+    """
+    sources = memo.discover(root, problems) if memo else discover(root, problems)
+    sources.pages = _allowed_pages(sources.pages, problems)
+    if sources.site is None:
+        return None
+    site_document = parse_yaml_file(root, sources.site, problems)
+    page_slugs = {source.slug for source in sources.pages}
+    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
+    site = validate_site(site_document, page_slugs, problems, media) if site_document else None
+    if site is None:
+        return None
+    check_share_font(site, site_document.path, problems)
+    known = Known(
+        site=site, today=today,
+        programs=frozenset(source.slug for source in sources.programs),
+        partners=frozenset(source.slug for source in sources.partners),
+        media=media,
+        logos=frozenset(path.removeprefix("partners/logos/") for path in sources.logos),
+    )
+    items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),
+             *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
+    checked = (memo.validate_all(root, items, known, problems) if memo
+               else _validate_all(root, items, known, problems, processes))
+    by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
+    digests = {}
+    for (kind, source), (result, text_digest) in zip(items, checked):
+        if result is not None:
+            by_kind[kind].append(result)
+            digests[source.path] = text_digest
+    programs, partners = by_kind["program"], by_kind["partner"]
+    news = _articles(by_kind["news"], sources.news, "news", known, problems)
+    pages = _articles(by_kind["page"], sources.pages, "page", known, problems)
+    keep = lambda item: item is not None and (drafts or not item.draft)  # noqa: E731
+    return Content(
+        site=site,
+        programs=tuple(p for p in programs if keep(p)),
+        partners=tuple(p for p in partners if p is not None),
+        news=tuple(a for a in news if keep(a)),
+        pages=tuple(a for a in pages if keep(a)),
+        media=tuple(sorted(known.media)), logos=tuple(sorted(known.logos)), digests=digests,
+    )
+
+
+# Files are parsed and validated in forked workers; these are set just before the fork.
+_job: tuple[Path, list[tuple[str, SourceFile]], Known | None] = (Path(), [], None)
+PARALLEL_THRESHOLD = 500  # files; below it a process pool costs more than it saves
+CHUNK = 400
+
+
+def parse_source(kind: str, source: SourceFile, root: Path, problems: Problems) -> Document | None:
+    parse = parse_yaml_file if kind in ("program", "partner") else parse_markdown_file
+    return parse(root, source.path, problems)
+
+
+def validate_source(kind: str, document: Document, source: SourceFile, known: Known, problems: Problems) -> Any:
+    """The file's model object, None when invalid."""
+    if kind == "program":
+        return validate_program(document, source, known, problems)
+    if kind == "partner":
+        return validate_partner(document, source, known, problems)
+    return validate_article_file(document, source, kind, known, problems)
+
+
+def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems) -> tuple[Any, str]:
+    """The file's model object (None when invalid) and the digest of its text."""
+    document = parse_source(kind, source, root, problems)
+    if document is None:
+        return None, ""
+    return validate_source(kind, document, source, known, problems), document.digest
+
+
+def _validate_chunk(start: int) -> tuple[list[tuple[Any, str]], list[Problem]]:
+    root, items, known = _job
+    problems = Problems()
+    results = [_validate_one(kind, source, root, known, problems) for kind, source in items[start:start + CHUNK]]
+    return results, problems.items
+
+
+def _validate_all(root: Path, items: list[tuple[str, SourceFile]], known: Known, problems: Problems,
+                  processes: int) -> list:
+    """Each file's model object (or None), in the order of `items`."""
+    global _job
+    _job = (root, items, known)
+    starts = range(0, len(items), CHUNK)
+    try:
+        if processes > 1 and len(items) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                parts = pool.map(_validate_chunk, starts)
+        else:
+            parts = [_validate_chunk(start) for start in starts]
+    finally:
+        _job = (Path(), [], None)
+    results = []
+    for part, found in parts:
+        results.extend(part)
+        problems.items.extend(found)
+    return results
+
+
+def _articles(files: list[ArticleFile], sources: list[SourceFile], kind: str, known: Known, problems: Problems):
+    articles = join_translations(kind, files, problems)
+    # A translation whose file exists but could not be read has its own error already.
+    broken = ({(source.slug, source.language) for source in sources}
+              - {(file.source.slug, file.source.language) for file in files})
+    for article in articles:
+        missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]
+        for code in missing if not article.draft else ():
+            shown, text = choose(article.texts, known.site.language(code), known.site.codes)
+            problems.warning(Position(text.source), "", f"has no {code} translation; the {code} page shows the {shown} text",
+                             "add " + text.source.rsplit(".", 2)[0] + f".{code}.md, a translation of this file",
+                             language=code)
+    return articles
+
+
+def _allowed_pages(pages: list[SourceFile], problems: Problems) -> list[SourceFile]:
+    """Pages whose slugs are free; the others are reported and left out, translations and all."""
+    for source in pages:
+        if source.slug in RESERVED_SLUGS:
+            report_reserved_page(source, problems)
+    return [source for source in pages if source.slug not in RESERVED_SLUGS]
+
+
+def report_reserved_page(source: SourceFile, problems: Problems) -> None:
+    problems.error(Position(source.path), "", f"the page slug '{source.slug}' is reserved for the site's own URLs",
+                   "rename the file, e.g. 'about-" + source.slug + f".{source.language}.md'")
+
+
+def read_site(root: Path, sources: Sources, problems: Problems) -> Site | None:
+    """site.yaml alone, for commands that need the site's languages but not its content.
+
+    Problems are kept only when the settings cannot be used at all; `check` reports the rest.
+    """
+    if sources.site is None:
+        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
+                       "create it first, or pass the site's folder with --root")
+        return None
+    found = Problems()
+    document = parse_yaml_file(root, sources.site, found)
+    media = frozenset(path.removeprefix("content/media/") for path in sources.media)
+    site = validate_site(document, {s.slug for s in sources.pages}, found, media) if document else None
+    if site is None:
+        problems.extend(found)
+    return site
