@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .plan.assets import collect_assets
-from .output.cache import PageCache, build_id, code_digest, digest, files_digest
+from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE
+from .foundation.fingerprints import digest, files_digest
+from .output.cache import PageCache, build_id, code_digest
 from .plan.catalog import Catalog, build_catalog
 from .plan.coverage import item_texts
 from .source.load import load_content
@@ -26,7 +28,7 @@ from .output.shareimage import share_font, share_image_tasks
 from .output.sitefiles import calendar_tasks, static_folders, write_site_files
 from .checks.stale import record_translations
 from .output.status import write_status_page
-from .source.translations import DEFAULT_LOCALES, DEFAULT_THEME, load_translations
+from .source.translations import load_translations
 from .plan.urls import Urls
 from .output.sitemap import SITEMAP_LIMIT
 from .output.write import render_pages
@@ -60,7 +62,7 @@ class BuildResult:
 
 def protected_folders() -> list[Path]:
     """The generator's own folders, which no output may overlap."""
-    return [Path(__file__).resolve().parent, DEFAULT_THEME, DEFAULT_LOCALES]
+    return [PACKAGE, DEFAULT_THEME, DEFAULT_LOCALES]
 
 
 def template_dirs(root: Path) -> list[Path]:

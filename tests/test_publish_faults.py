@@ -214,7 +214,7 @@ def test_a_full_disk_is_a_one_line_error_naming_the_file_and_the_old_site_stays(
 
 
 def test_a_cache_that_cannot_be_saved_is_a_warning_and_the_site_is_published(versions, tmp_path: Path):
-    from sitegen.output.cache import digest
+    from sitegen.foundation.fingerprints import digest
     root, out = tmp_path / "site", tmp_path / "public"
     blocked = root / ".cache/sitegen" / f"pages-{digest(str(out.resolve()))[:12]}.tmp"
     blocked.mkdir()  # where the record is written first: a folder cannot be written as a file

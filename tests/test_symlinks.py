@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, TODAY, build_site, require_tool, run_cli
-from sitegen.output.cache import files_digest
+from sitegen.foundation.fingerprints import files_digest
 from sitegen.pipeline import check
 from sitegen.serve.server import ServedSite
 from sitegen.foundation.walk import walk

@@ -189,7 +189,7 @@ def test_compiled_templates_planted_in_the_site_cache_never_run(make_site, tmp_p
     import pickle
 
     from jinja2.bccache import BytecodeCache, bc_magic
-    from sitegen.source.translations import DEFAULT_THEME
+    from sitegen.foundation.builtin import DEFAULT_THEME
 
     root, ran = make_site(), tmp_path / "ran"
     cache = root / ".cache/sitegen"

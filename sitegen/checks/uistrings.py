@@ -12,7 +12,8 @@ from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
 from ..foundation.problems import Position, Problems
-from ..source.translations import PACKAGE_ROOT, catalog_paths
+from ..foundation.builtin import PACKAGE_ROOT
+from ..source.translations import catalog_paths
 from ..foundation.walk import readable_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"

@@ -9,7 +9,7 @@ from babel.messages.frontend import CommandLineInterface
 
 from ..source.load import load_content
 from ..foundation.problems import Problems
-from ..source.translations import PACKAGE_ROOT
+from ..foundation.builtin import PACKAGE_ROOT
 
 DOMAIN = "messages"
 

@@ -11,7 +11,8 @@ from babel.messages.catalog import Catalog, Message
 from ..source.discover import discover
 from ..source.load import read_site
 from ..foundation.problems import Problems
-from ..source.translations import DEFAULT_LOCALES, catalog_paths, read_catalog
+from ..foundation.builtin import DEFAULT_LOCALES
+from ..source.translations import catalog_paths, read_catalog
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ with full builds for each kind of change, which is what keeps the declarations h
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -17,36 +16,11 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..render.markup import store as markdown_store
 from .outfolder import Published
-from ..foundation.walk import nothing_ignored, walk
+from ..foundation.builtin import PACKAGE
+from ..foundation.fingerprints import digest, files_digest
 
 if TYPE_CHECKING:
     from ..plan.pages import PlannedPage
-
-PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def digest(*parts: str | bytes) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
-def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None = None) -> str:
-    """One digest of every file's name and bytes under the folders.
-
-    A link is followed within the site the folder belongs to (else within the folder itself), as the build reads it.
-    """
-    hasher = hashlib.blake2b(digest_size=16)
-    for index, folder in enumerate(folders):  # names relative to their folder: the same site anywhere, the same digest
-        within = site if site is not None and folder.is_relative_to(site) else folder
-        for path in walk(folder, within, nothing_ignored).files:
-            if path.match(pattern):
-                name = f"{index}/{path.relative_to(folder).as_posix()}"
-                hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return hasher.hexdigest()
-
 
 def code_digest() -> str:
     return files_digest([PACKAGE], "*.py")

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..source.translations import DEFAULT_THEME, PACKAGE_ROOT
+from ..foundation.builtin import DEFAULT_THEME, PACKAGE_ROOT
 from ..foundation.walk import Folder, walk
 
 HASH_LENGTH = 10  # hex digits of SHA-256: a collision between two versions of one file is out of reach

@@ -13,7 +13,7 @@ from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
 from ..plan.assets import MissingAsset
-from ..output.cache import digest
+from ..foundation.fingerprints import digest
 from ..output.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries

@@ -9,14 +9,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
+from ..foundation.builtin import DEFAULT_LOCALES
 from ..foundation.problems import Position, Problems
 from .uitext import check_formats, check_markup
 from ..foundation.walk import look
-
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_LOCALES = PACKAGE_ROOT / "locales"
-DEFAULT_THEME = PACKAGE_ROOT / "theme"
-
 
 def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
     """The site's own catalog for `code` wins; the generator's catalog fills what it lacks.

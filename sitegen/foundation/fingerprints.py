@@ -1,0 +1,31 @@
+"""Fingerprints: the digests that tell whether content changed."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+from .walk import nothing_ignored, walk
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None = None) -> str:
+    """One digest of every file's name and bytes under the folders.
+
+    A link is followed within the site the folder belongs to (else within the folder itself), as the build reads it.
+    """
+    hasher = hashlib.blake2b(digest_size=16)
+    for index, folder in enumerate(folders):  # names relative to their folder: the same site anywhere, the same digest
+        within = site if site is not None and folder.is_relative_to(site) else folder
+        for path in walk(folder, within, nothing_ignored).files:
+            if path.match(pattern):
+                name = f"{index}/{path.relative_to(folder).as_posix()}"
+                hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
