@@ -3,7 +3,6 @@ text and of the translation as they were when they last agreed. An original that
 translation makes it stale; editing the translation (or `translations confirm`) makes it current again."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -11,6 +10,7 @@ from typing import Iterator, Mapping
 from ..plan.coverage import ItemTexts
 from ..foundation.model import Site
 from ..source.parse import parse_markdown_file, parse_yaml_file
+from ..foundation.fingerprints import digest
 from ..foundation.problems import Position, Problems
 from ..foundation.walk import look
 from ..source.yamlsource import YMap
@@ -31,7 +31,7 @@ class Entry:
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.blake2b(text.strip().encode("utf-8"), digest_size=8).hexdigest()
+    return digest(text.strip(), size=8)
 
 
 def read_lock(root: Path) -> dict[Key, Entry] | None:

@@ -11,6 +11,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
+from ..foundation.fingerprints import signature
 from ..foundation.problems import Position, Problems
 from ..foundation.builtin import PACKAGE_ROOT
 from ..source.translations import catalog_paths
@@ -23,14 +24,13 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-# Extracted messages by file and its (mtime, size): the built-in theme and code are read once per process.
-_extracted: dict[tuple[str, str, int, int], list[tuple[int, str]]] = {}
+# Extracted messages by file and its signature: the built-in theme and code are read once per process.
+_extracted: dict[tuple[str, str, int, int, int], list[tuple[int, str]]] = {}
 _SKIPPED = {"node_modules", "public", "tests", "benchmarks", "content", "programs", "partners", "locales"}
 
 
 def _extract(method: str, path: Path, options: dict) -> list[tuple[int, str]]:
-    stat = path.stat()
-    key = (method, str(path), stat.st_mtime_ns, stat.st_size)
+    key = (method, str(path), *signature(path.stat()))
     if key not in _extracted:
         _extracted[key] = [(line, message[0] if isinstance(message, tuple) else message)
                            for line, message, _, _ in extract_from_file(method, str(path), options=options)]

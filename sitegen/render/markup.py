@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import functools
-import hashlib
 import json
 import os
 import re
@@ -16,6 +15,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from xml.etree.ElementTree import Element
+
+from ..foundation.fingerprints import digest, signature
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -112,7 +113,7 @@ class MarkdownStore:
         self.synced: tuple = ()  # the file as last loaded or saved, to skip loading it again
 
     def get(self, source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
-        key = hashlib.blake2b(f"{top_heading}\0{base_path}\0{ids}\0{source}".encode(), digest_size=16).hexdigest()
+        key = digest(str(top_heading), base_path, ids, source)
         self.used.add(key)
         found = self.entries.get(key)
         if found is None and key in self.loaded:
@@ -163,10 +164,9 @@ class MarkdownStore:
 
 def _file_state(path: Path, salt: str) -> tuple:
     try:
-        stat = path.stat()
+        return str(path), *signature(path.stat()), salt
     except OSError:
         return ()
-    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino, salt
 
 
 store = MarkdownStore()

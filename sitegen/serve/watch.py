@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .changes import WATCHED, Change
+from ..foundation.fingerprints import signature
 from ..foundation.walk import look
 
 Snapshot = dict[str, tuple[int, int, int]]  # relative path → (modification time in ns, size, inode)
@@ -27,7 +28,7 @@ def snapshot(root: Path, names: tuple[str, ...] = WATCHED) -> Snapshot:
         elif kind != "missing":  # a link out of the site is watched as a link, never walked
             with contextlib.suppress(OSError):
                 stat = top.stat() if kind == "file" else top.lstat()
-                found[name] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+                found[name] = signature(stat)
     return found
 
 
@@ -46,7 +47,7 @@ def _walk(folder: str, relative: str, found: Snapshot) -> None:
                     stat = entry.stat()
                 except OSError:  # a link to nothing: a change all the same, which the build will report
                     stat = entry.stat(follow_symlinks=False)
-                found[f"{relative}/{entry.name}"] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+                found[f"{relative}/{entry.name}"] = signature(stat)
         except OSError:
             continue
 

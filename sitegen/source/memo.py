@@ -17,6 +17,7 @@ from babel.support import NullTranslations
 from .discover import SourceFile, Sources, discover
 from .load import parse_source, validate_source
 from .parse import Document
+from ..foundation import fingerprints
 from ..foundation.problems import Problem, Problems
 from .translations import catalog_paths, load_translations
 from .validate import Known
@@ -28,10 +29,9 @@ LISTED_FOLDERS = ("programs", "partners", "content", "theme", "locales")  # what
 
 def signature(path: Path) -> Signature | None:
     try:
-        stat = path.stat()
+        return fingerprints.signature(path.stat())
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..foundation.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_NESTING, most_cited_footnote, too_deep,
                      too_many_unclosed)
+from ..foundation.fingerprints import digest
 from ..foundation.problems import Position, Problems
 from .yamlsource import YList, YMap, load_yaml
 
@@ -52,7 +52,7 @@ def parse_yaml_file(root: Path, path: str, problems: Problems) -> Document | Non
     document = _as_document(path, data, problems, failed=len(problems) > before)
     if document:
         _check_values(document.data, Position(path), problems)
-    return dataclasses.replace(document, digest=_digest(text)) if document else None
+    return dataclasses.replace(document, digest=digest(text)) if document else None
 
 
 def parse_markdown_file(root: Path, path: str, problems: Problems) -> Document | None:
@@ -77,7 +77,7 @@ def parse_markdown_file(root: Path, path: str, problems: Problems) -> Document |
         return None
     body = "".join(lines[closing + 1:])
     _check_markdown(body, Position(path, closing + 2), True, "", problems)
-    return Document(path, document.data, body, body_line=closing + 2, digest=_digest(text))
+    return Document(path, document.data, body, body_line=closing + 2, digest=digest(text))
 
 
 def _check_markdown(text: str, start: Position, exact: bool, field: str, problems: Problems) -> None:
@@ -107,10 +107,6 @@ def _check_values(data: YMap, position: Position, problems: Problems) -> None:
             stack += [(item, f"{field}[{n}]", pos) for n, (item, pos) in enumerate(zip(value, value.item_pos))]
         elif isinstance(value, str):
             _check_markdown(value, position.at(*where), False, field, problems)
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _as_document(path: str, data: Any, problems: Problems, failed: bool) -> Document | None:
