@@ -7,9 +7,9 @@ from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 from ..foundation import limits
-from ..render.localize import choose
 from ..foundation.model import Language, Localized
 from ..foundation.problems import Position, Problems, did_you_mean
+from .fallback import choose
 from .yamlsource import YList, YMap
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
