@@ -32,6 +32,15 @@ PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
 QUOTED = 80  # characters of a value quoted in a message
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
 
+def report_placeholder(problems: Problems, position: Position, field: str, placeholder: str, hint: str) -> None:
+    problems.error(position, field, f"'{placeholder}' is a placeholder from the template", hint)
+
+
+def report_control(problems: Problems, position: Position, field: str, character: str) -> None:
+    problems.error(position, field, f"contains the invisible control character U+{ord(character):04X}",
+                   "delete it; retyping the words around it is the easiest way")
+
+
 def describe(value: Any) -> str:
     """A value as messages quote it: long texts cut, so that a megabyte of text does not become a problem line."""
     if isinstance(value, YMap):
@@ -88,8 +97,7 @@ class Reader:
     def _is_placeholder(self, value: Any, position: Position, key: str) -> bool:
         if not (isinstance(value, str) and PLACEHOLDER.search(value)):
             return False
-        self.problems.error(position, self.name(key), f"'{value.strip()}' is a placeholder from the template",
-                            PLACEHOLDER_HINT)
+        report_placeholder(self.problems, position, self.name(key), value.strip(), PLACEHOLDER_HINT)
         return True
 
     def finish(self) -> None:
@@ -134,8 +142,7 @@ class Reader:
             return False
         control = (_CONTROL_IN_LINE if one_line else CONTROL).search(value)
         if control:
-            self.error(key, f"contains the invisible control character U+{ord(control.group()):04X}",
-                       "delete it; retyping the words around it is the easiest way")
+            report_control(self.problems, self.where(key), self.name(key), control.group())
             return False
         return True
 

@@ -11,7 +11,7 @@ from babel.numbers import get_currency_precision, list_currencies
 
 from ..foundation import limits
 from .discover import SourceFile
-from .fields import CONTROL, PLACEHOLDER, Reader, describe, read_each
+from .fields import CONTROL, PLACEHOLDER, Reader, describe, read_each, report_control, report_placeholder
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
@@ -292,14 +292,12 @@ def _check_body(document: Document, problems: Problems) -> None:
     """A text still showing what `build.py new` wrote in it is not ready to publish, nor one with invisible controls."""
     for offset, line in enumerate(document.body.split("\n")):  # not splitlines(), which also splits at \x0c and \x85
         for match in PLACEHOLDER.finditer(line):
-            problems.error(Position(document.path, document.body_line + offset, match.start() + 1), "",
-                           f"'{match.group()}' is a placeholder from the template",
-                           "write the text in its place, in Markdown")
+            report_placeholder(problems, Position(document.path, document.body_line + offset, match.start() + 1), "",
+                               match.group(), "write the text in its place, in Markdown")
         control = CONTROL.search(line)
         if control:
-            problems.error(Position(document.path, document.body_line + offset, control.start() + 1), "",
-                           f"contains the invisible control character U+{ord(control.group()):04X}",
-                           "delete it; retyping the words around it is the easiest way")
+            report_control(problems, Position(document.path, document.body_line + offset, control.start() + 1), "",
+                           control.group())
 
 
 def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -> list[Article]:
