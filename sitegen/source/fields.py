@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from ..foundation import limits
 from ..foundation.model import Language, Localized
 from ..foundation.problems import Position, Problems, did_you_mean
+from .characters import CONTROL, CONTROL_IN_LINE, LINE_BREAK, PLACEHOLDER, report_control, report_placeholder
 from .fallback import choose
 from .yamlsource import YList, YMap
 
@@ -20,25 +21,8 @@ _NOT_IN_LINK = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~#
 _NOT_AFTER_HOST = re.compile(r"[\[\]]")  # brackets hold an IPv6 host, and nothing else in a URL
 _NOT_IN_ADDRESS = re.compile(r"[\[\]#]")  # what mailto: and tel: links cannot hold either
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
-# Invisible characters that break calendars, feeds and HTML: C0 and C1 controls (a text may keep
-# its tabs and line breaks), Unicode's noncharacters (U+FFFF...), which HTML forbids, and for a
-# one-line value also the line and paragraph separators.
-_NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NONCHARACTERS}]")
-_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_IN_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufdd0-\\ufdef{_NONCHARACTERS}]")
-# What `build.py new` writes where the editor has a value to give; never a value itself.
-PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
 QUOTED = 80  # characters of a value quoted in a message
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
-
-def report_placeholder(problems: Problems, position: Position, field: str, placeholder: str, hint: str) -> None:
-    problems.error(position, field, f"'{placeholder}' is a placeholder from the template", hint)
-
-
-def report_control(problems: Problems, position: Position, field: str, character: str) -> None:
-    problems.error(position, field, f"contains the invisible control character U+{ord(character):04X}",
-                   "delete it; retyping the words around it is the easiest way")
 
 
 def describe(value: Any) -> str:
@@ -136,11 +120,11 @@ class Reader:
 
     def _plain(self, key: str, value: str, one_line: bool) -> bool:
         """False, with the problem reported, for a line break in a one-line value or an invisible control."""
-        if one_line and _LINE_BREAK.search(value):
+        if one_line and LINE_BREAK.search(value):
             self.error(key, "must be one line, without line breaks",
                        "write it on one line; the details belong in the description")
             return False
-        control = (_CONTROL_IN_LINE if one_line else CONTROL).search(value)
+        control = (CONTROL_IN_LINE if one_line else CONTROL).search(value)
         if control:
             report_control(self.problems, self.where(key), self.name(key), control.group())
             return False

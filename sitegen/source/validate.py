@@ -11,7 +11,8 @@ from babel.numbers import get_currency_precision, list_currencies
 
 from ..foundation import limits
 from .discover import SourceFile
-from .fields import CONTROL, PLACEHOLDER, Reader, describe, read_each, report_control, report_placeholder
+from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
+from .fields import Reader, describe, read_each
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
