@@ -253,33 +253,29 @@ class Reader:
 
     def url(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required, max_length=limits.URL, one_line=True)
-        if value is not None and not (_URL.match(value) and _well_formed(value)):
+        if value is not None and not is_url(value):
             self.error(key, f"'{value}' is not an http(s) URL",
                        "write the full address, starting with https://, as the browser's address bar shows it")
             return None
-        after_host = value and value[len(urlsplit(value).netloc) + value.index("//") + 2:]
         return self._linkable(key, value, "copy the address from the browser's address bar, which writes such characters as %XX",
-                              also=_NOT_AFTER_HOST.search(after_host) if after_host else None)
+                              url_flaw)
 
     def email(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.EMAIL, one_line=True)
-        if value is not None and not _EMAIL.match(value):
+        if value is not None and not is_email(value):
             self.error(key, f"'{value}' is not an email address", "write it like name@example.org")
             return None
-        return self._linkable(key, value, "write the address alone, like name@example.org",
-                              also=_NOT_IN_ADDRESS.search(value) if value else None)
+        return self._linkable(key, value, "write the address alone, like name@example.org", address_flaw)
 
     def phone(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.NAME, one_line=True)
-        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )",
-                              also=_NOT_IN_ADDRESS.search(value) if value else None)
+        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )", address_flaw)
 
-    def _linkable(self, key: str, value: str | None, hint: str, also: re.Match | None = None) -> str | None:
-        """The value, unless it holds what no link may (or `also` found what this kind of link may not);
-        spaces are left to the callers (pages link tel: without them)."""
-        bad = _NOT_IN_LINK.search(value.replace(" ", "")) or also if value is not None else None
+    def _linkable(self, key: str, value: str | None, hint: str, flaw: Callable[[str], str | None]) -> str | None:
+        """The value, unless `flaw` finds in it a character its kind of link cannot hold."""
+        bad = flaw(value) if value is not None else None
         if bad:
-            self.error(key, f"'{value}' contains '{bad.group()}', which a link cannot contain", hint)
+            self.error(key, f"'{value}' contains '{bad}', which a link cannot contain", hint)
             return None
         return value
 
@@ -319,6 +315,28 @@ def _well_formed(url: str) -> bool:
     labels = (host or "").removesuffix(".").split(".")
     return bool(host) and "@" not in parts.netloc and "#" not in parts.fragment and (
         host.startswith("[") or ":" in host or all(labels))
+
+
+def is_url(value: str) -> bool:
+    return bool(_URL.match(value)) and _well_formed(value)
+
+
+def is_email(value: str) -> bool:
+    return bool(_EMAIL.match(value))
+
+
+def url_flaw(url: str) -> str | None:
+    """The first character of a well-formed http(s) URL that a link cannot hold as it is, or None."""
+    after_host = url[len(urlsplit(url).netloc) + url.index("//") + 2:]
+    bad = _NOT_IN_LINK.search(url.replace(" ", "")) or _NOT_AFTER_HOST.search(after_host)
+    return bad.group() if bad else None
+
+
+def address_flaw(address: str) -> str | None:
+    """The first character of an email address or a phone number that a mailto: or tel: link cannot hold,
+    or None; spaces are left to the pages, which link tel: without them."""
+    bad = _NOT_IN_LINK.search(address.replace(" ", "")) or _NOT_IN_ADDRESS.search(address)
+    return bad.group() if bad else None
 
 
 def one_of(choices: tuple[str, ...]) -> str:
