@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any, Callable, Iterable
 
 from ..foundation import limits
@@ -57,6 +58,10 @@ class Reader:
 
     def warning(self, key: str, message: str, hint: str = "") -> None:
         self.problems.warning(self.where(key), self.name(key), message, hint)
+
+    def report_over_maximum(self, key: str, value: Any, maximum: int | Decimal) -> None:
+        """A number above its documented limit, most often a typo."""
+        self.error(key, f"must be at most {maximum}, not {describe(value)}", "check the number; a typo may have added digits")
 
     def _get(self, key: str, required: bool, hint: str = "") -> Any:
         self.known.append(key)
@@ -231,7 +236,7 @@ class Reader:
                        "write the number alone, without quotes or units")
             return None
         if maximum is not None and value > maximum:
-            self.error(key, f"must be at most {maximum}, not {describe(value)}", "check the number; a typo may have added digits")
+            self.report_over_maximum(key, value, maximum)
             return None
         return value
 

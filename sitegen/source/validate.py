@@ -215,7 +215,7 @@ def _read_amount(fee: Reader) -> Decimal | None:
         fee.error("amount", f"must be a positive number, not '{value}'", "write the number without currency or spaces, e.g. 1500")
         return None
     if amount is not None and amount > limits.MAX_AMOUNT:
-        fee.error("amount", f"must be at most {limits.MAX_AMOUNT}, not {describe(value)}", "check the number; a typo may have added digits")
+        fee.report_over_maximum("amount", value, limits.MAX_AMOUNT)
         return None
     # '1e3' is a thousand: pages, open data and JSON-LD show it as 1000, as a number is written there.
     return Decimal(format(amount, "f")) if amount is not None else None
