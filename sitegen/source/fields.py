@@ -11,7 +11,7 @@ from ..foundation.model import Language, Localized
 from ..foundation.problems import Position, Problems, did_you_mean
 from .addresses import address_flaw, is_email, is_url, url_flaw
 from .characters import CONTROL, CONTROL_IN_LINE, LINE_BREAK, PLACEHOLDER, report_control, report_placeholder
-from .fallback import choose
+from .fallback import choose, warn_untranslated
 from .yamlsource import YList, YMap
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
@@ -161,9 +161,8 @@ class Reader:
     def _missing_translation(self, key: str, code: str, texts: dict[str, str]) -> None:
         language = next((lang for lang in self.chains if lang.code == code), Language(code, code, code, code, ()))
         shown, _ = choose(texts, language, self.languages)
-        self.problems.warning(self.where(key), self.name(key),
-                              f"has no {code} translation; the {code} page shows the {shown} text",
-                              f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}", language=code)
+        warn_untranslated(self.problems, self.where(key), self.name(key), code, shown,
+                          f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}")
 
     def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value",
              hint: str = "") -> str | None:
