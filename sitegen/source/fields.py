@@ -142,8 +142,8 @@ class Reader:
         for code in value:
             if code not in self.languages:
                 child.known.append(code)
-                child.error(code, f"'{code}' is not a language of this site{did_you_mean(code, self.languages)}",
-                            "the languages are listed in site.yaml: " + ", ".join(self.languages), at_key=True)
+                report_unknown_language(self.problems, child.where(code, in_value=False), child.name(code), code,
+                                        self.languages, "the languages are listed in site.yaml: " + ", ".join(self.languages))
                 continue
             text = child.text(code, max_length=max_length, one_line=one_line)
             if text is not None:
@@ -299,6 +299,11 @@ class Reader:
         if not ok:
             self.error(key, message, hint)
         return ok
+
+
+def report_unknown_language(problems: Problems, position: Position, field: str, code: str, codes: tuple[str, ...],
+                            hint: str) -> None:
+    problems.error(position, field, f"'{code}' is not a language of this site{did_you_mean(code, codes)}", hint)
 
 
 def one_of(choices: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from babel.numbers import get_currency_precision, list_currencies
 from ..foundation import limits
 from .discover import SourceFile
 from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
-from .fields import Reader, describe, read_each
+from .fields import Reader, describe, read_each, report_unknown_language
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
@@ -263,9 +263,8 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
                           problems: Problems) -> ArticleFile | None:
     reader = _reader(document, known, problems)
     if source.language not in known.site.codes:
-        problems.error(Position(source.path), "", f"'{source.language}' is not a language of this site"
-                       f"{did_you_mean(str(source.language), known.site.codes)}",
-                       "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
+        report_unknown_language(problems, Position(source.path), "", str(source.language), known.site.codes,
+                                "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
     _check_body(document, problems)
     title = reader.text("title", required=True, max_length=limits.TITLE, one_line=True)
     date = reader.date("date", required=kind == "news")
