@@ -12,23 +12,11 @@ from ..foundation.problems import Position, Problems, did_you_mean
 from .addresses import address_flaw, is_email, is_url, url_flaw
 from .characters import CONTROL, CONTROL_IN_LINE, LINE_BREAK, PLACEHOLDER, report_control, report_placeholder
 from .fallback import choose, warn_untranslated
+from .wording import describe, one_of, report_unknown_language
 from .yamlsource import YList, YMap
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
-QUOTED = 80  # characters of a value quoted in a message
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
-
-
-def describe(value: Any) -> str:
-    """A value as messages quote it: long texts cut, so that a megabyte of text does not become a problem line."""
-    if isinstance(value, YMap):
-        return "a mapping"
-    if isinstance(value, YList):
-        return "a list"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    text = str(value)
-    return f"'{text[:QUOTED - 1]}…'" if len(text) > QUOTED else f"'{text}'"
 
 
 class Reader:
@@ -299,18 +287,6 @@ class Reader:
         if not ok:
             self.error(key, message, hint)
         return ok
-
-
-def report_unknown_language(problems: Problems, position: Position, field: str, code: str, codes: tuple[str, ...],
-                            hint: str) -> None:
-    problems.error(position, field, f"'{code}' is not a language of this site{did_you_mean(code, codes)}", hint)
-
-
-def one_of(choices: tuple[str, ...]) -> str:
-    if not choices:
-        return "there is nothing to choose from yet"
-    shown = ", ".join(choices[:20])
-    return f"use one of: {shown}" + (f" ... ({len(choices)} in all)" if len(choices) > 20 else "")
 
 
 def read_each(reader: Reader, key: str, read: Callable[[Reader], Any], required: bool = False,

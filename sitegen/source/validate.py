@@ -12,12 +12,13 @@ from babel.numbers import get_currency_precision, list_currencies
 from ..foundation import limits
 from .discover import SourceFile
 from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
-from .fields import Reader, describe, read_each, report_unknown_language
+from .fields import Reader, read_each
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
                     Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
 from .parse import Document
 from ..foundation.problems import Position, Problems, did_you_mean
 from .siteconfig import read_contact
+from .wording import describe, report_unknown_language
 from .yamlsource import YMap
 
 _ENGLISH = Locale("en")
