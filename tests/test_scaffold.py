@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import TODAY, run_cli
-from sitegen.source.fields import PLACEHOLDER
+from sitegen.source.characters import PLACEHOLDER
 from sitegen.foundation.model import AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES
 from sitegen.pipeline import check
 

@@ -14,6 +14,7 @@ from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from ..foundation.model import Duration, Language, Localized, Site
+from ..source.fallback import choose
 
 T = TypeVar("T")
 
@@ -28,14 +29,6 @@ class Text:
 
     def __str__(self) -> str:
         return self.value
-
-
-def choose(values: Mapping[str, T], language: Language, order: tuple[str, ...]) -> tuple[str, T] | None:
-    """The fallback policy: the page's language, then its fallback chain, then any language in site order."""
-    for code in (language.code, *language.fallback, *order):
-        if code in values and values[code] is not None:
-            return code, values[code]
-    return None
 
 
 class Localizer:

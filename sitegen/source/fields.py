@@ -3,45 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any, Callable, Iterable
-from urllib.parse import urlsplit
 
 from ..foundation import limits
-from ..render.localize import choose
 from ..foundation.model import Language, Localized
 from ..foundation.problems import Position, Problems, did_you_mean
+from .addresses import address_flaw, is_email, is_url, url_flaw
+from .characters import CONTROL, CONTROL_IN_LINE, LINE_BREAK, PLACEHOLDER, report_control, report_placeholder
+from .fallback import choose, warn_untranslated
+from .wording import describe, one_of, report_unknown_language
 from .yamlsource import YList, YMap
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# A character a link (href, mailto:, tel:) cannot hold as it is, by the WHATWG URL standard: '"', '<',
-# '{', a '%' that starts no escape... Browsers mend them; validators and other readers of the page do not.
-_NOT_IN_LINK = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!$&'()*+,\-./:;=?@_~#\[\]%\u0080-\U0010ffff]")
-_NOT_AFTER_HOST = re.compile(r"[\[\]]")  # brackets hold an IPv6 host, and nothing else in a URL
-_NOT_IN_ADDRESS = re.compile(r"[\[\]#]")  # what mailto: and tel: links cannot hold either
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
-# Invisible characters that break calendars, feeds and HTML: C0 and C1 controls (a text may keep
-# its tabs and line breaks), Unicode's noncharacters (U+FFFF...), which HTML forbids, and for a
-# one-line value also the line and paragraph separators.
-_NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NONCHARACTERS}]")
-_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_IN_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufdd0-\\ufdef{_NONCHARACTERS}]")
-# What `build.py new` writes where the editor has a value to give; never a value itself.
-PLACEHOLDER = re.compile(r"<<[^<>\n]*>>")
-QUOTED = 80  # characters of a value quoted in a message
 PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
-
-def describe(value: Any) -> str:
-    """A value as messages quote it: long texts cut, so that a megabyte of text does not become a problem line."""
-    if isinstance(value, YMap):
-        return "a mapping"
-    if isinstance(value, YList):
-        return "a list"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    text = str(value)
-    return f"'{text[:QUOTED - 1]}…'" if len(text) > QUOTED else f"'{text}'"
 
 
 class Reader:
@@ -72,6 +47,10 @@ class Reader:
     def warning(self, key: str, message: str, hint: str = "") -> None:
         self.problems.warning(self.where(key), self.name(key), message, hint)
 
+    def report_over_maximum(self, key: str, value: Any, maximum: int | Decimal) -> None:
+        """A number above its documented limit, most often a typo."""
+        self.error(key, f"must be at most {maximum}, not {describe(value)}", "check the number; a typo may have added digits")
+
     def _get(self, key: str, required: bool, hint: str = "") -> Any:
         self.known.append(key)
         if self._is_placeholder(self.data.get(key), self.where(key), key):
@@ -88,8 +67,7 @@ class Reader:
     def _is_placeholder(self, value: Any, position: Position, key: str) -> bool:
         if not (isinstance(value, str) and PLACEHOLDER.search(value)):
             return False
-        self.problems.error(position, self.name(key), f"'{value.strip()}' is a placeholder from the template",
-                            PLACEHOLDER_HINT)
+        report_placeholder(self.problems, position, self.name(key), value.strip(), PLACEHOLDER_HINT)
         return True
 
     def finish(self) -> None:
@@ -128,14 +106,13 @@ class Reader:
 
     def _plain(self, key: str, value: str, one_line: bool) -> bool:
         """False, with the problem reported, for a line break in a one-line value or an invisible control."""
-        if one_line and _LINE_BREAK.search(value):
+        if one_line and LINE_BREAK.search(value):
             self.error(key, "must be one line, without line breaks",
                        "write it on one line; the details belong in the description")
             return False
-        control = (_CONTROL_IN_LINE if one_line else CONTROL).search(value)
+        control = (CONTROL_IN_LINE if one_line else CONTROL).search(value)
         if control:
-            self.error(key, f"contains the invisible control character U+{ord(control.group()):04X}",
-                       "delete it; retyping the words around it is the easiest way")
+            report_control(self.problems, self.where(key), self.name(key), control.group())
             return False
         return True
 
@@ -153,8 +130,8 @@ class Reader:
         for code in value:
             if code not in self.languages:
                 child.known.append(code)
-                child.error(code, f"'{code}' is not a language of this site{did_you_mean(code, self.languages)}",
-                            "the languages are listed in site.yaml: " + ", ".join(self.languages), at_key=True)
+                report_unknown_language(self.problems, child.where(code, in_value=False), child.name(code), code,
+                                        self.languages, "the languages are listed in site.yaml: " + ", ".join(self.languages))
                 continue
             text = child.text(code, max_length=max_length, one_line=one_line)
             if text is not None:
@@ -172,9 +149,8 @@ class Reader:
     def _missing_translation(self, key: str, code: str, texts: dict[str, str]) -> None:
         language = next((lang for lang in self.chains if lang.code == code), Language(code, code, code, code, ()))
         shown, _ = choose(texts, language, self.languages)
-        self.problems.warning(self.where(key), self.name(key),
-                              f"has no {code} translation; the {code} page shows the {shown} text",
-                              f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}", language=code)
+        warn_untranslated(self.problems, self.where(key), self.name(key), code, shown,
+                          f"add the {code} text, e.g. '{code}: ...' in {self.name(key)}")
 
     def enum(self, key: str, choices: Iterable[str], required: bool = False, what: str = "value",
              hint: str = "") -> str | None:
@@ -247,7 +223,7 @@ class Reader:
                        "write the number alone, without quotes or units")
             return None
         if maximum is not None and value > maximum:
-            self.error(key, f"must be at most {maximum}, not {describe(value)}", "check the number; a typo may have added digits")
+            self.report_over_maximum(key, value, maximum)
             return None
         return value
 
@@ -262,33 +238,29 @@ class Reader:
 
     def url(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required, max_length=limits.URL, one_line=True)
-        if value is not None and not (_URL.match(value) and _well_formed(value)):
+        if value is not None and not is_url(value):
             self.error(key, f"'{value}' is not an http(s) URL",
                        "write the full address, starting with https://, as the browser's address bar shows it")
             return None
-        after_host = value and value[len(urlsplit(value).netloc) + value.index("//") + 2:]
         return self._linkable(key, value, "copy the address from the browser's address bar, which writes such characters as %XX",
-                              also=_NOT_AFTER_HOST.search(after_host) if after_host else None)
+                              url_flaw)
 
     def email(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.EMAIL, one_line=True)
-        if value is not None and not _EMAIL.match(value):
+        if value is not None and not is_email(value):
             self.error(key, f"'{value}' is not an email address", "write it like name@example.org")
             return None
-        return self._linkable(key, value, "write the address alone, like name@example.org",
-                              also=_NOT_IN_ADDRESS.search(value) if value else None)
+        return self._linkable(key, value, "write the address alone, like name@example.org", address_flaw)
 
     def phone(self, key: str) -> str | None:
         value = self.text(key, max_length=limits.NAME, one_line=True)
-        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )",
-                              also=_NOT_IN_ADDRESS.search(value) if value else None)
+        return self._linkable(key, value, "write the number with digits, spaces, +, -, ( and )", address_flaw)
 
-    def _linkable(self, key: str, value: str | None, hint: str, also: re.Match | None = None) -> str | None:
-        """The value, unless it holds what no link may (or `also` found what this kind of link may not);
-        spaces are left to the callers (pages link tel: without them)."""
-        bad = _NOT_IN_LINK.search(value.replace(" ", "")) or also if value is not None else None
+    def _linkable(self, key: str, value: str | None, hint: str, flaw: Callable[[str], str | None]) -> str | None:
+        """The value, unless `flaw` finds in it a character its kind of link cannot hold."""
+        bad = flaw(value) if value is not None else None
         if bad:
-            self.error(key, f"'{value}' contains '{bad.group()}', which a link cannot contain", hint)
+            self.error(key, f"'{value}' contains '{bad}', which a link cannot contain", hint)
             return None
         return value
 
@@ -315,26 +287,6 @@ class Reader:
         if not ok:
             self.error(key, message, hint)
         return ok
-
-
-def _well_formed(url: str) -> bool:
-    """A host that the URL's own parser finds ('https://[::1' or 'https://:80/' name none), with no empty
-    name between its dots, a port below 65536, no user name or password, and one '#' at most."""
-    try:
-        parts = urlsplit(url)
-        host, _ = parts.hostname, parts.port  # the port raises ValueError when out of range
-    except ValueError:
-        return False
-    labels = (host or "").removesuffix(".").split(".")
-    return bool(host) and "@" not in parts.netloc and "#" not in parts.fragment and (
-        host.startswith("[") or ":" in host or all(labels))
-
-
-def one_of(choices: tuple[str, ...]) -> str:
-    if not choices:
-        return "there is nothing to choose from yet"
-    shown = ", ".join(choices[:20])
-    return f"use one of: {shown}" + (f" ... ({len(choices)} in all)" if len(choices) > 20 else "")
 
 
 def read_each(reader: Reader, key: str, read: Callable[[Reader], Any], required: bool = False,

@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import get_currency_precision, list_currencies
 
 from ..foundation import limits
 from .discover import SourceFile
-from .fields import CONTROL, PLACEHOLDER, Reader, describe, read_each
+from .fees import read_fee
+from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
+from .fields import Reader, read_each
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
-                    Article, ArticleText, Duration, Fee, Location, Partner, Program, Session, Site)
+                    Article, ArticleText, Duration, Location, Partner, Program, Session, Site)
 from .parse import Document
 from ..foundation.problems import Position, Problems, did_you_mean
 from .siteconfig import read_contact
-from .yamlsource import YMap
+from .wording import report_unknown_language
 
 _ENGLISH = Locale("en")
 COUNTRIES = frozenset(code for code in _ENGLISH.territories if len(code) == 2 and code.isalpha())
@@ -28,7 +28,6 @@ LANGUAGE_CODES = frozenset(code for code in _ENGLISH.languages if "_" not in cod
 # 'eng', 'rus', 'chi' and 'English' name a language too; they point the editor to its code.
 _LANGUAGE_NAMES = {**{name.lower(): code for code, name in _ENGLISH.languages.items() if code in LANGUAGE_CODES},
                    **{alias: code for alias, code in get_global("language_aliases").items() if code in LANGUAGE_CODES}}
-CURRENCIES = frozenset(list_currencies())
 STALE_AFTER = dt.timedelta(days=365)
 
 
@@ -98,7 +97,7 @@ def validate_program(document: Document, source: SourceFile, known: Known, probl
                                  suggest=_language_suggestion)
     duration = _read_duration(reader)
     sessions = tuple(read_each(reader, "sessions", _read_session))
-    fee = _read_fee(reader)
+    fee = read_fee(reader)
     contact_reader = reader.mapping("contact")
     image = _file(reader, "image", known.media, "content/media/")
     image_alt = reader.localized("image_alt", max_length=limits.ALT, one_line=True)
@@ -178,58 +177,6 @@ def _read_session(reader: Reader) -> Session | None:
     return Session(start=start, end=end, application_opens=opens, application_deadline=deadline, seats=seats)
 
 
-def _read_fee(reader: Reader) -> Fee | None:
-    value = reader.raw("fee")
-    if value is None:
-        return None
-    if value == "free":
-        return Fee(free=True)
-    if not isinstance(value, YMap):
-        reader.error("fee", f"must be 'free' or {{amount, currency}}, not {describe(value)}",
-                     "e.g. 'fee: free' or 'fee: {amount: 1500, currency: EUR}'")
-        return None
-    fee = reader.mapping("fee")
-    amount = _read_amount(fee)
-    currency = fee.text("currency", required=True)
-    if currency is not None and currency not in CURRENCIES:
-        fee.error("currency", f"'{currency}' is not an ISO 4217 currency code{did_you_mean(currency.upper(), CURRENCIES)}",
-                  "use three capital letters, e.g. CNY, RUB, EUR")
-        currency = None
-    if amount is not None and currency is not None and not _fits_currency(fee, amount, currency):
-        amount = None
-    includes = fee.localized("includes", max_length=limits.TEXT)
-    fee.finish()
-    if amount is None or currency is None:
-        return None
-    return Fee(free=False, amount=amount, currency=currency, includes=includes)
-
-
-def _read_amount(fee: Reader) -> Decimal | None:
-    value = fee.raw("amount", required=True)
-    try:
-        amount = Decimal(str(value)) if value is not None and not isinstance(value, bool) else None
-    except InvalidOperation:
-        amount = None
-    if value is not None and (amount is None or not amount.is_finite() or amount <= 0):
-        fee.error("amount", f"must be a positive number, not '{value}'", "write the number without currency or spaces, e.g. 1500")
-        return None
-    if amount is not None and amount > limits.MAX_AMOUNT:
-        fee.error("amount", f"must be at most {limits.MAX_AMOUNT}, not {describe(value)}", "check the number; a typo may have added digits")
-        return None
-    # '1e3' is a thousand: pages, open data and JSON-LD show it as 1000, as a number is written there.
-    return Decimal(format(amount, "f")) if amount is not None else None
-
-
-def _fits_currency(fee: Reader, amount: Decimal, currency: str) -> bool:
-    """An amount has no more decimals than its currency's smallest unit: 0.001 EUR would show as €0.00."""
-    places, digits = max(0, -amount.normalize().as_tuple().exponent), get_currency_precision(currency)
-    if places <= digits:
-        return True
-    fee.error("amount", f"{describe(fee.data['amount'])} has more decimal places than {currency} has ({digits})",
-              f"round it to {digits} decimal places" if digits else f"round it to a whole number of {currency}")
-    return False
-
-
 def validate_partner(document: Document, source: SourceFile, known: Known, problems: Problems) -> Partner | None:
     reader = _reader(document, known, problems)
     partner = Partner(
@@ -262,9 +209,8 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
                           problems: Problems) -> ArticleFile | None:
     reader = _reader(document, known, problems)
     if source.language not in known.site.codes:
-        problems.error(Position(source.path), "", f"'{source.language}' is not a language of this site"
-                       f"{did_you_mean(str(source.language), known.site.codes)}",
-                       "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
+        report_unknown_language(problems, Position(source.path), "", str(source.language), known.site.codes,
+                                "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
     _check_body(document, problems)
     title = reader.text("title", required=True, max_length=limits.TITLE, one_line=True)
     date = reader.date("date", required=kind == "news")
@@ -292,14 +238,12 @@ def _check_body(document: Document, problems: Problems) -> None:
     """A text still showing what `build.py new` wrote in it is not ready to publish, nor one with invisible controls."""
     for offset, line in enumerate(document.body.split("\n")):  # not splitlines(), which also splits at \x0c and \x85
         for match in PLACEHOLDER.finditer(line):
-            problems.error(Position(document.path, document.body_line + offset, match.start() + 1), "",
-                           f"'{match.group()}' is a placeholder from the template",
-                           "write the text in its place, in Markdown")
+            report_placeholder(problems, Position(document.path, document.body_line + offset, match.start() + 1), "",
+                               match.group(), "write the text in its place, in Markdown")
         control = CONTROL.search(line)
         if control:
-            problems.error(Position(document.path, document.body_line + offset, control.start() + 1), "",
-                           f"contains the invisible control character U+{ord(control.group()):04X}",
-                           "delete it; retyping the words around it is the easiest way")
+            report_control(problems, Position(document.path, document.body_line + offset, control.start() + 1), "",
+                           control.group())
 
 
 def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -> list[Article]:

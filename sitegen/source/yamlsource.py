@@ -148,7 +148,7 @@ def load_yaml(text: str, position: Position, problems: Problems, line_offset: in
     except yaml.YAMLError as exc:
         problems.error(position.at(line_offset + 1, 1), "", f"YAML: {exc}")
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. '!!int abc' or '!!timestamp 2026-02-30'
-        problems.error(position.at(line_offset + 1, 1), "", f"YAML value cannot be read: {exc}",
+        problems.error(position.at(line_offset + 1, 1), "", _unreadable_message(exc),
                        "remove the '!!' tag and write the value as plain text")
     finally:
         loader.dispose()
@@ -241,8 +241,12 @@ def _constructor_message(problem: str | None) -> str:
         return "an alias stands for the list or mapping it is inside"
     match = re.search(r"constructor for the tag '([^']*)'", problem or "")
     if not match:
-        return f"YAML value cannot be read: {problem}"
+        return _unreadable_message(problem)
     return f"the YAML tag '{match.group(1).replace('tag:yaml.org,2002:', '!!')}' is not allowed"
+
+
+def _unreadable_message(detail: object) -> str:
+    return f"YAML value cannot be read: {detail}"
 
 
 def _constructor_hint(problem: str | None) -> str:
