@@ -24,7 +24,8 @@ from .plan.pages import plan_pages
 from .foundation.problems import Position, Problems
 from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .output.search import SearchProblem, index_site, previous_index
-from .output.shareimage import share_font, share_image_tasks
+from .foundation.fonts import share_font
+from .output.shareimage import share_image_tasks
 from .output.sitefiles import calendar_tasks, static_folders, write_site_files
 from .checks.stale import record_translations
 from .output.status import write_status_page

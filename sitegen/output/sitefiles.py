@@ -12,7 +12,8 @@ from ..plan.assets import static_folders, static_sources
 from .cache import PageCache
 from ..plan.catalog import Catalog
 from .feeds import atom_feed
-from .calendars import calendar_files, has_calendar
+from .calendars import calendar_files
+from ..plan.calendars import has_calendar
 from ..plan.pages import PlannedPage
 from ..render.renderer import Renderer
 from .sitemap import sitemap_files, robots_txt

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ..plan.assets import MissingAsset
 from ..foundation.fingerprints import digest
-from ..output.calendars import CalendarLinks, calendar_links
+from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
@@ -23,8 +23,8 @@ from ..foundation.model import Language
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Position, Problem
 from .qr import qr_svg
-from ..output.shareimage import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
-from ..output.shareimage import draws_share_images, draws_site_card, share_card, share_image_path
+from .sharecard import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
+from .sharecard import draws_share_images, draws_site_card, share_card, share_image_path
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
 from ..plan.urls import Route, Urls, route_path
