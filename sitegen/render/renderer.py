@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
+from .head import Alternate, Head, MenuEntry, RootHead, SwitcherEntry
 from .localize import Localizer, Text
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
@@ -29,51 +29,6 @@ from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
 from ..plan.urls import Route, Urls, route_path
 from .views import Markdown, ViewBuilder
-
-
-@dataclass(frozen=True)
-class Alternate:
-    hreflang: str
-    href: str
-
-
-@dataclass(frozen=True)
-class SwitcherEntry:
-    language: Language
-    href: str
-    current: bool
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    key: str  # a section name or a page slug
-    href: str
-    label: Text | None  # pages have their own title; sections are labelled by the theme
-
-
-@dataclass(frozen=True)
-class Head:
-    """What every page's <head> and chrome need."""
-
-    route: Route
-    canonical: str
-    alternates: tuple[Alternate, ...]
-    switcher: tuple[SwitcherEntry, ...]
-    translated: bool
-    image: str | None = None  # absolute URL of the image shown when the page is shared
-    image_alt: str | None = None
-    image_size: tuple[int, int] | None = None  # (width, height), known for the images the build draws
-
-
-@dataclass(frozen=True)
-class RootHead:
-    canonical: str | None
-    alternates: tuple[Alternate, ...]
-    switcher: tuple[SwitcherEntry, ...]
-    robots: str | None
-    image: str | None = None  # as in Head: the site's image, for the address shared most
-    image_alt: str | None = None
-    image_size: tuple[int, int] | None = None
 
 
 class TemplateProblem(Exception):

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 from ..plan.urls import Route
 
 if TYPE_CHECKING:
-    from .renderer import Head, Renderer
+    from .head import Head
+    from .renderer import Renderer
     from .views import ArticleView, PartnerCard, ProgramCard, ProgramView
 
 _DURATION = {"hours": "PT{}H", "days": "P{}D", "weeks": "P{}W", "months": "P{}M"}
