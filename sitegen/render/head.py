@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..foundation.model import Language
-from ..plan.urls import Route
+from ..plan.urls import Route, Urls
 from .localize import Text
 
 
@@ -51,3 +51,8 @@ class RootHead:
     image: str | None = None  # as in Head: the site's image, for the address shared most
     image_alt: str | None = None
     image_size: tuple[int, int] | None = None
+
+
+def absolute_url(urls: Urls, href: str) -> str:
+    """An absolute URL for a root-relative link made by the views (they start with the base path)."""
+    return urls.absolute(href.removeprefix(urls.base_path))

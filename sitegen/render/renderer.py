@@ -17,7 +17,7 @@ from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
-from .head import Alternate, Head, MenuEntry, RootHead, SwitcherEntry
+from .head import Alternate, Head, MenuEntry, RootHead, SwitcherEntry, absolute_url
 from .localize import Localizer, Text
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
@@ -152,22 +152,6 @@ class Renderer:
                 entries.append(MenuEntry(key, self.urls.page(Route(key), self.language.code), None))
         return tuple(entries)
 
-    def head(self, page: PlannedPage) -> Head:
-        code = self.language.code
-        translated = code in page.translated
-        alternates = tuple(Alternate(self.site.language(c).hreflang, self.urls.page_absolute(page.route, c))
-                           for c in page.translated)
-        if page.route.kind != "not-found":
-            alternates += (Alternate("x-default", self.urls.absolute("")),)
-        original = code if translated else (self.localizer.pick({c: c for c in page.translated}) or (code,))[0]
-        return Head(
-            route=page.route, canonical=self.urls.page_absolute(page.route, original),
-            alternates=alternates if page.route.kind != "not-found" else (),
-            switcher=tuple(SwitcherEntry(lang, self.urls.page(page.route, lang.code), lang.code == code)
-                           for lang in self.site.languages),
-            translated=translated,
-        )
-
     def context(self, page: PlannedPage) -> dict[str, Any]:
         route, views = page.route, self.views
         catalog = self.catalog
@@ -213,33 +197,11 @@ class Renderer:
     def prepare(self, page: PlannedPage) -> dict[str, Any]:
         """Everything the page's template receives."""
         context = self.context(page)
-        head = dataclasses.replace(self.head(page), **self._share_image(context))
+        head = dataclasses.replace(page_head(page, self.localizer, self.urls),
+                                   **share_image(context, self.localizer, self.urls))
         context["structured_data"] = structured_data(page.route, context, head, self)
         context["head"] = head
         return context
-
-    def _share_image(self, context: dict[str, Any]) -> dict[str, Any]:
-        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn card."""
-        view = context.get("program") or context.get("article")
-        if view is not None and view.image:
-            return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
-                    "image_alt": view.image_alt.value if view.image_alt else ""}
-        if "program" in context and draws_share_images(self.site):
-            card = context["program"].card
-            return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
-                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt,
-                    "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
-        return self.site_image()
-
-    def site_image(self) -> dict[str, Any]:
-        """The image a page without its own is shared with: the site's share image, else its drawn card."""
-        if self.site.share_image:
-            alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
-            return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
-        if draws_site_card(self.site):
-            return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
-                    "image_alt": self.localizer.text(self.site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
-        return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
         what = page.title_source or route_path(page.route, self.language.code)
@@ -247,19 +209,8 @@ class Renderer:
 
     def render_chooser(self, not_found: bool) -> str:
         """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
-        target = "not_found" if not_found else "home"
-        homes = tuple(SwitcherEntry(lang, self.urls.page(Route("home"), lang.code), False) for lang in self.site.languages)
-        default_first = sorted(self.site.languages, key=lambda lang: lang.code != self.site.default_language)
-        choices = [{"code": lang.code, "lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
-                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in default_first]
-        alternates = () if not_found else tuple(
-            Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
-        ) + (Alternate("x-default", self.urls.absolute("")),)
-        head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
-                        switcher=homes, robots="noindex" if not_found else None,
-                        **({} if not_found else self.site_image()))
         return self.render_template("chooser.html", "404.html" if not_found else "index.html",
-                                    head=head, choices=choices, target=target)
+                                    **chooser_context(self.localizer, self.urls, not_found))
 
     def render_template(self, name: str, what: str, /, **context: Any) -> str:
         """A template of the theme rendering `what` (a source or output file); any error it makes is a
@@ -274,6 +225,67 @@ class Renderer:
                 raise
             problem.rendering = (what, self.language.code)
             raise problem from exc
+
+
+def page_head(page: PlannedPage, localizer: Localizer, urls: Urls) -> Head:
+    site, code = localizer.site, localizer.code
+    translated = code in page.translated
+    alternates = tuple(Alternate(site.language(c).hreflang, urls.page_absolute(page.route, c))
+                       for c in page.translated)
+    if page.route.kind != "not-found":
+        alternates += (Alternate("x-default", urls.absolute("")),)
+    original = code if translated else (localizer.pick({c: c for c in page.translated}) or (code,))[0]
+    return Head(
+        route=page.route, canonical=urls.page_absolute(page.route, original),
+        alternates=alternates if page.route.kind != "not-found" else (),
+        switcher=tuple(SwitcherEntry(lang, urls.page(page.route, lang.code), lang.code == code)
+                       for lang in site.languages),
+        translated=translated,
+    )
+
+
+def share_image(context: dict[str, Any], localizer: Localizer, urls: Urls) -> dict[str, Any]:
+    """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn card."""
+    site = localizer.site
+    view = context.get("program") or context.get("article")
+    if view is not None and view.image:
+        return {"image": absolute_url(urls, view.image),
+                "image_alt": view.image_alt.value if view.image_alt else ""}
+    if "program" in context and draws_share_images(site):
+        card = context["program"].card
+        return {"image": urls.absolute(share_image_path(card.slug, localizer.code)),
+                "image_alt": share_card(card, localizer.text(site.title).value).alt,
+                "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
+    return site_image(localizer, urls)
+
+
+def site_image(localizer: Localizer, urls: Urls) -> dict[str, Any]:
+    """The image a page without its own is shared with: the site's share image, else its drawn card."""
+    site = localizer.site
+    if site.share_image:
+        alt = localizer.text(site.share_image_alt) or localizer.text(site.title)
+        return {"image": urls.absolute(f"media/{site.share_image}"), "image_alt": alt.value}
+    if draws_site_card(site):
+        return {"image": urls.absolute(share_image_path(None, localizer.code)),
+                "image_alt": localizer.text(site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
+    return {}
+
+
+def chooser_context(localizer: Localizer, urls: Urls, not_found: bool) -> dict[str, Any]:
+    """What the root page (or root 404) gets, in the site's default language (the localizer's)."""
+    site = localizer.site
+    target = "not_found" if not_found else "home"
+    homes = tuple(SwitcherEntry(lang, urls.page(Route("home"), lang.code), False) for lang in site.languages)
+    default_first = sorted(site.languages, key=lambda lang: lang.code != site.default_language)
+    choices = [{"code": lang.code, "lang": lang.hreflang, "home": urls.page(Route("home"), lang.code),
+                "not_found": urls.page(Route("not-found"), lang.code)} for lang in default_first]
+    alternates = () if not_found else tuple(
+        Alternate(lang.hreflang, urls.page_absolute(Route("home"), lang.code)) for lang in site.languages
+    ) + (Alternate("x-default", urls.absolute("")),)
+    head = RootHead(canonical=None if not_found else urls.absolute(""), alternates=alternates,
+                    switcher=homes, robots="noindex" if not_found else None,
+                    **({} if not_found else site_image(localizer, urls)))
+    return {"head": head, "choices": choices, "target": target}
 
 
 def _template_problem(exc: Exception, name: str) -> TemplateProblem | None:

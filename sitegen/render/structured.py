@@ -5,9 +5,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..plan.urls import Route
+from .head import Head, absolute_url
 
 if TYPE_CHECKING:
-    from .head import Head
     from .renderer import Renderer
     from .views import ArticleView, PartnerCard, ProgramCard, ProgramView
 
@@ -40,8 +40,7 @@ def _lang(renderer: "Renderer", code: str) -> str:
 
 
 def _absolute(renderer: "Renderer", href: str) -> str:
-    """An absolute URL for a root-relative link made by the views."""
-    return renderer.urls.absolute(href.removeprefix(renderer.urls.base_path))
+    return absolute_url(renderer.urls, href)
 
 
 def _program(view: "ProgramView", head: "Head", renderer: "Renderer") -> dict:
