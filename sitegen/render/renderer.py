@@ -118,8 +118,9 @@ class Renderer:
         self.urls = urls
         self.localizer = Localizer(self.site, language)
         self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.site_title = self.localizer.text(self.site.title)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
-        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
+        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.site_title,
                                 site_description=self.localizer.text(self.site.description),
                                 feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),
                                 home_href=urls.page(Route("home"), language.code), today=catalog.today,
@@ -197,7 +198,8 @@ class Renderer:
         context = self.context(page)
         head = dataclasses.replace(page_head(page, self.localizer, self.urls),
                                    **share_image(context, self.localizer, self.urls))
-        context["structured_data"] = structured_data(page.route, context, head, self)
+        context["structured_data"] = structured_data(page.route, context, head, self.catalog, self.urls,
+                                                     self.site_title.value)
         context["head"] = head
         return context
 
