@@ -6,18 +6,16 @@ import functools
 import io
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from ..foundation.fonts import share_font
-from ..render.sharecard import (HEIGHT, WIDTH, ShareCard, draws_share_images, draws_site_card, share_card,
-                                share_image_path, site_share_card)
+from ..render.sharecard import (HEIGHT, WIDTH, ShareCard, ShareCards, draws_share_images, draws_site_card,
+                                share_image_path)
+from .write import Rendered, write_file
 
 if TYPE_CHECKING:
     from .cache import PageCache
     from ..plan.catalog import Catalog
-    from ..foundation.model import Program
-    from ..render.renderer import Renderer
-    from .write import Rendered
 
 MARGIN = 72
 BACKGROUND, FOREGROUND, ACCENT = (11, 61, 117), (255, 255, 255), (111, 220, 166)  # theme's --brand, --marker
@@ -28,30 +26,23 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+\\s*|\\s+")
 
 
-def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Renderer"], cache: "PageCache",
-                      batch: int = 100) -> list[Callable[[], "Rendered"]]:
-    """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused."""
+def share_image_tasks(stage: Path, catalog: "Catalog", cards: Mapping[str, ShareCards], cache: "PageCache",
+                      batch: int = 100) -> list[Callable[[], Rendered]]:
+    """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused.
+
+    `cards` holds, per language, what its images show."""
     site = catalog.content.site
     drawn = [*(catalog.programs if draws_share_images(site) else ()), *([None] if draws_site_card(site) else [])]
-    jobs = [(program, code) for program in drawn for code in renderers]
-    return [functools.partial(_draw_batch, stage, renderers, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
+    jobs = [(program, code) for program in drawn for code in cards]
+    return [functools.partial(_draw_batch, stage, cards, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
 
 
-def _card(renderer: "Renderer", program: "Program | None") -> ShareCard:
-    site_title = renderer.localizer.text(renderer.site.title).value
-    if program is None:
-        return site_share_card(site_title, renderer.urls.base_url)
-    return share_card(renderer.views.program_card(program), site_title)
-
-
-def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache", jobs) -> "Rendered":
+def _draw_batch(stage: Path, cards: Mapping[str, ShareCards], cache: "PageCache", jobs) -> Rendered:
     from PIL import __version__ as pillow
-    from .write import Rendered, write_file
 
     result = Rendered()
     for program, code in jobs:
-        renderer = renderers[code]
-        relative, card = share_image_path(program and program.slug, code), _card(renderer, program)
+        relative, card = share_image_path(program and program.slug, code), cards[code].card(program)
         fingerprint = cache.fingerprint(pillow, "share-image", {"card": card, "font": share_font()})
         if not cache.unchanged(relative, fingerprint):
             write_file(stage, relative, draw_share_image(card))

@@ -17,12 +17,13 @@ from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
-from .head import MenuEntry, chooser_context, page_head, share_image
+from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Position, Problem
 from .qr import qr_svg
+from .sharecard import ShareCards
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
 from ..plan.urls import Route, Urls, route_path
@@ -119,6 +120,7 @@ class Renderer:
         self.localizer = Localizer(self.site, language)
         self.views = ViewBuilder(catalog, self.localizer, urls)
         self.site_title = self.localizer.text(self.site.title)
+        self.share_cards = ShareCards(self.views, self.site_title.value, urls.base_url)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
         self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.site_title,
                                 site_description=self.localizer.text(self.site.description),
@@ -206,11 +208,6 @@ class Renderer:
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
         what = page.title_source or route_path(page.route, self.language.code)
         return self.render_template(page.template, what, **(context or self.prepare(page)))
-
-    def render_chooser(self, not_found: bool) -> str:
-        """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
-        return self.render_template("chooser.html", "404.html" if not_found else "index.html",
-                                    **chooser_context(self.localizer, self.urls, not_found))
 
     def render_template(self, name: str, what: str, /, **context: Any) -> str:
         """A template of the theme rendering `what` (a source or output file); any error it makes is a

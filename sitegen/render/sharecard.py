@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..foundation.fonts import share_font
-from ..foundation.model import Site
+from ..foundation.model import Program, Site
 from ..plan.urls import Route, route_path
-from .views import ProgramCard
+from .views import ProgramCard, ViewBuilder
 
 WIDTH, HEIGHT = 1200, 630
 
@@ -33,6 +33,21 @@ def site_share_card(site_title: str, base_url: str) -> ShareCard:
     """For the pages of a site without a share image of its own: its title and address."""
     parts = urlsplit(base_url)
     return ShareCard(site_title, ((parts.netloc + parts.path).rstrip("/"),), "")
+
+
+@dataclass(frozen=True)
+class ShareCards:
+    """The cards of one language's images, built when drawn (in the worker that draws them)."""
+
+    views: ViewBuilder
+    site_title: str  # in the cards' language
+    base_url: str
+
+    def card(self, program: Program | None) -> ShareCard:
+        """The program's card, or the site's for None."""
+        if program is None:
+            return site_share_card(self.site_title, self.base_url)
+        return share_card(self.views.program_card(program), self.site_title)
 
 
 def share_image_path(slug: str | None, code: str) -> str:
