@@ -24,7 +24,8 @@ from .plan.pages import plan_pages
 from .foundation.problems import Position, Problems
 from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .output.search import SearchProblem, index_site, previous_index
-from .output.shareimage import share_font, share_image_tasks
+from .foundation.fonts import share_font
+from .output.shareimage import share_image_tasks
 from .output.sitefiles import calendar_tasks, static_folders, write_site_files
 from .checks.stale import record_translations
 from .output.status import write_status_page
@@ -128,17 +129,20 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     problems = result.problems
     pages = plan_pages(catalog)
     cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
-    tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
-             *share_image_tasks(stage, catalog, renderers, cache)]
+    localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
+    tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, translations, cache),
+             *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache)]
     rendered = render_pages(pages, renderers, stage, options.processes, cache, options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
         return False
+    render_template = renderers[catalog.content.site.default_language].render_template
     try:  # the root pages and the status page are templates too
         files = {*rendered.files,
-                 *write_site_files(stage, pages, catalog, urls, renderers, options.root, options.sitemap_limit),
-                 write_status_page(stage, catalog, urls, renderers, options.root),
+                 *write_site_files(stage, pages, catalog, urls, render_template, localizers, options.root,
+                                   options.sitemap_limit),
+                 write_status_page(stage, catalog, urls, render_template, options.root),
                  *write_open_data(stage, catalog, urls)}
     except TemplateProblem as exc:
         problems.items.append(exc.problem(options.root))

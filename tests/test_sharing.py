@@ -10,7 +10,7 @@ from lxml import html
 
 from conftest import MINIMAL_SITE, REPO, build_site
 from page_heads import json_ld_blocks, meta, page_heads
-from sitegen.output.shareimage import share_font
+from sitegen.foundation.fonts import share_font
 
 OG_LOCALE = {"ru": "ru_RU", "en": "en_GB", "zh": "zh_CN", "zh-Hans": "zh_CN"}  # by language code or hreflang
 ONCE = ("og:title", "og:type", "og:url", "og:locale", "og:site_name",
@@ -197,9 +197,12 @@ def test_each_program_is_shared_with_its_own_image_in_each_language(sample_site:
 def without_font(monkeypatch) -> None:
     import sitegen.pipeline
     import sitegen.output.shareimage
+    import sitegen.render.sharecard
+    import sitegen.source.sharefont
     import sitegen.source.siteconfig
 
-    for module in (sitegen.pipeline, sitegen.output.shareimage, sitegen.source.siteconfig):
+    for module in (sitegen.pipeline, sitegen.output.shareimage, sitegen.render.sharecard, sitegen.source.sharefont,
+                   sitegen.source.siteconfig):
         monkeypatch.setattr(module, "share_font", lambda: None)
 
 

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel.support import NullTranslations
 from icalendar import Calendar, Event, Timezone, vText
 
+from ..plan.calendars import has_calendar
 from ..plan.catalog import Catalog
 from ..render.localize import Localizer
 from ..foundation.model import Program
-from ..plan.urls import Route, Urls, webcal
+from ..plan.urls import Route, Urls
 
 PRODID = "-//sitegen//program catalog//EN"
 
@@ -108,22 +108,3 @@ def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls,
         blocks.append(block)
     return _calendar(localizer.text(site.title).value, site.timezone, events, b"".join(blocks)), programs
 
-
-def has_calendar(program: Program, catalog: Catalog) -> bool:
-    """A program gets its own calendar when it has dates and is not archived."""
-    return bool(program.sessions) and catalog.status[program.slug] != "archived"
-
-
-@dataclass(frozen=True)
-class CalendarLinks:
-    """A program's calendar twice: https:// to download or paste (Google Calendar), webcal:// to subscribe."""
-
-    https: str
-    webcal: str
-
-
-def calendar_links(program: Program, catalog: Catalog, urls: Urls, language: str) -> CalendarLinks | None:
-    if not has_calendar(program, catalog):
-        return None
-    url = urls.program_calendar(program.slug, language)
-    return CalendarLinks(url, webcal(url))

@@ -5,86 +5,44 @@ from __future__ import annotations
 import functools
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Callable, Mapping
 
-from ..foundation.problems import Position
-from ..plan.urls import Route, route_path
+from ..foundation.fonts import share_font
+from ..render.sharecard import (HEIGHT, WIDTH, ShareCard, ShareCards, draws_share_images, draws_site_card,
+                                share_image_path)
+from .write import Rendered, write_file
 
 if TYPE_CHECKING:
     from .cache import PageCache
     from ..plan.catalog import Catalog
-    from ..foundation.model import Program, Site
-    from ..foundation.problems import Problems
-    from ..render.renderer import Renderer
-    from ..render.views import ProgramCard
-    from .write import Rendered
 
-WIDTH, HEIGHT, MARGIN = 1200, 630, 72
+MARGIN = 72
 BACKGROUND, FOREGROUND, ACCENT = (11, 61, 117), (255, 255, 255), (111, 220, 166)  # theme's --brand, --marker
 _SC_INDEX = 2  # Noto Sans CJK SC in the font collection: Simplified Chinese glyph forms
 _ACCENT_INDEX = 1  # palette slot given to the accent shapes; coverage 1 looks like the background anyway
-# Fonts that cover Latin, Cyrillic and Chinese, where Debian, Ubuntu and Fedora install them.
-FONT_FOLDERS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-cjk")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A Chinese character may break a line anywhere; other scripts break at spaces.
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+\\s*|\\s+")
 
 
-@dataclass(frozen=True)
-class ShareCard:
-    """What one image shows, in one language."""
+def share_image_tasks(stage: Path, catalog: "Catalog", cards: Mapping[str, ShareCards], cache: "PageCache",
+                      batch: int = 100) -> list[Callable[[], Rendered]]:
+    """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused.
 
-    title: str
-    caption: tuple[str, ...]  # field of study, place: drawn apart with a dot between
-    site_title: str
-
-    @property
-    def alt(self) -> str:
-        return " — ".join([self.title, *self.caption])
-
-
-def share_card(card: "ProgramCard", site_title: str) -> ShareCard:
-    return ShareCard(card.title.value, tuple(t.value for t in (card.field, card.city) if t), site_title)
-
-
-def site_share_card(site_title: str, base_url: str) -> ShareCard:
-    """For the pages of a site without a share image of its own: its title and address."""
-    parts = urlsplit(base_url)
-    return ShareCard(site_title, ((parts.netloc + parts.path).rstrip("/"),), "")
-
-
-def share_image_path(slug: str | None, code: str) -> str:
-    """Beside the program's page (B/L/programs/<slug>/share.png), or the site's (B/L/share.png)."""
-    return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
-
-
-def share_image_tasks(stage: Path, catalog: "Catalog", renderers: dict[str, "Renderer"], cache: "PageCache",
-                      batch: int = 100) -> list[Callable[[], "Rendered"]]:
-    """Tasks that draw the images in batches beside the pages; an image whose text did not change is reused."""
+    `cards` holds, per language, what its images show."""
     site = catalog.content.site
     drawn = [*(catalog.programs if draws_share_images(site) else ()), *([None] if draws_site_card(site) else [])]
-    jobs = [(program, code) for program in drawn for code in renderers]
-    return [functools.partial(_draw_batch, stage, renderers, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
+    jobs = [(program, code) for program in drawn for code in cards]
+    return [functools.partial(_draw_batch, stage, cards, cache, jobs[i:i + batch]) for i in range(0, len(jobs), batch)]
 
 
-def _card(renderer: "Renderer", program: "Program | None") -> ShareCard:
-    site_title = renderer.localizer.text(renderer.site.title).value
-    if program is None:
-        return site_share_card(site_title, renderer.urls.base_url)
-    return share_card(renderer.views.program_card(program), site_title)
-
-
-def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache", jobs) -> "Rendered":
+def _draw_batch(stage: Path, cards: Mapping[str, ShareCards], cache: "PageCache", jobs) -> Rendered:
     from PIL import __version__ as pillow
-    from .write import Rendered, write_file
 
     result = Rendered()
     for program, code in jobs:
-        renderer = renderers[code]
-        relative, card = share_image_path(program and program.slug, code), _card(renderer, program)
+        relative, card = share_image_path(program and program.slug, code), cards[code].card(program)
         fingerprint = cache.fingerprint(pillow, "share-image", {"card": card, "font": share_font()})
         if not cache.unchanged(relative, fingerprint):
             write_file(stage, relative, draw_share_image(card))
@@ -92,41 +50,6 @@ def _draw_batch(stage: Path, renderers: dict[str, "Renderer"], cache: "PageCache
         if fingerprint:
             result.fingerprints[relative] = fingerprint
     return result
-
-
-def draws_share_images(site: "Site") -> bool:
-    """Drawing costs about 5 ms an image, more than rendering the page, so a site asks for programs' own."""
-    return site.draw_share_images and share_font() is not None
-
-
-def draws_site_card(site: "Site") -> bool:
-    """Open Graph requires an image: a site without a share_image of its own gets its card, one per language."""
-    return site.share_image is None and share_font() is not None
-
-
-def check_share_font(site: "Site", path: str, problems: "Problems") -> None:
-    """Without the font, a site without a share_image has no image to share pages with: say so.
-
-    With draw_share_images the site settings already warn of the missing font."""
-    if site.share_image is None and not site.draw_share_images and share_font() is None:
-        problems.warning(Position(path), "", "no Noto Sans CJK font or Pillow to draw the site's share image with; "
-                         "pages are shared without an image",
-                         "install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site, "
-                         "or give site.yaml a share_image (1200×630, in content/media/)")
-
-
-@functools.cache
-def share_font() -> tuple[Path, Path] | None:
-    """(bold, regular) Noto Sans CJK, or None when neither the font nor Pillow is installed."""
-    try:
-        import PIL.ImageFont  # noqa: F401  (a generator installed without Pillow still builds)
-    except ImportError:
-        return None
-    for folder in map(Path, FONT_FOLDERS):
-        bold, regular = folder / "NotoSansCJK-Bold.ttc", folder / "NotoSansCJK-Regular.ttc"
-        if bold.is_file() and regular.is_file():
-            return bold, regular
-    return None
 
 
 def draw_share_image(card: ShareCard) -> bytes:

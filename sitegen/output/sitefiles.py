@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import shutil
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from babel.support import NullTranslations
 
@@ -12,9 +12,11 @@ from ..plan.assets import static_folders, static_sources
 from .cache import PageCache
 from ..plan.catalog import Catalog
 from .feeds import atom_feed
-from .calendars import calendar_files, has_calendar
+from .calendars import calendar_files
+from ..plan.calendars import has_calendar
 from ..plan.pages import PlannedPage
-from ..render.renderer import Renderer
+from ..render.head import chooser_context
+from ..render.localize import Localizer
 from .sitemap import sitemap_files, robots_txt
 from ..plan.urls import Urls, calendar_path, feed_path, file_path, program_calendar_path
 from ..foundation.walk import Folder
@@ -26,45 +28,52 @@ def _calendar_inputs(catalog: Catalog, programs) -> str:
     return repr([(p.slug, p.title, p.sessions, catalog.status[p.slug]) for p in programs])
 
 
-def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
-                   translations: dict[str, NullTranslations], cache: PageCache) -> list[Callable[[], Rendered]]:
+def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, localizers: Mapping[str, Localizer],
+                   salts: Mapping[str, str], translations: Mapping[str, NullTranslations],
+                   cache: PageCache) -> list[Callable[[], Rendered]]:
     """One task per language writing its site calendar and its programs' calendars, run beside the pages.
 
     Calendars are slow to serialise, so they run in the worker pool, and a language whose files are all
-    unchanged since the last build is not serialised again.
+    unchanged since the last build is not serialised again. `salts` are what every page of a language
+    depends on (see Renderer.salt), so calendars are written again when those change.
     """
     dated = [program for program in catalog.programs if has_calendar(program, catalog)]
 
     def write_calendars(code: str) -> Rendered:
-        salt = renderers[code].salt
+        salt = salts[code]
         inputs = {calendar_path(code): catalog.programs,
                   **{program_calendar_path(p.slug, code): (p,) for p in dated}}
         fingerprints = {relative: cache.fingerprint(salt, relative, {"programs": _calendar_inputs(catalog, programs)})
                         for relative, programs in inputs.items()}
         changed = [relative for relative, fingerprint in fingerprints.items() if not cache.unchanged(relative, fingerprint)]
         if changed:
-            site, programs = calendar_files(catalog, renderers[code].localizer, urls, translations[code])
+            site, programs = calendar_files(catalog, localizers[code], urls, translations[code])
             files = {calendar_path(code): site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
             for relative in changed:
                 write_file(stage, relative, files[relative])
         return Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
 
-    return [functools.partial(write_calendars, code) for code in renderers]
+    return [functools.partial(write_calendars, code) for code in localizers]
 
 
 def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
-                     renderers: dict[str, Renderer], root: Path, sitemap_limit: int) -> list[str]:
-    """Write the remaining files; returns their paths."""
-    default = renderers[catalog.content.site.default_language]
+                     render_template: Callable[..., str], localizers: Mapping[str, Localizer], root: Path,
+                     sitemap_limit: int) -> list[str]:
+    """Write the remaining files; returns their paths.
+
+    The root pages are templates in the site's default language: render_template(name, what, **context) renders
+    one (see Renderer.render_template), the one thing of a renderer they need.
+    """
+    default = localizers[catalog.content.site.default_language]
     files: dict[str, Callable[[], bytes | str]] = {
-        "index.html": lambda: default.render_chooser(not_found=False),
-        "404.html": lambda: default.render_chooser(not_found=True),
+        "index.html": lambda: render_template("chooser.html", "index.html", **chooser_context(default, urls, False)),
+        "404.html": lambda: render_template("chooser.html", "404.html", **chooser_context(default, urls, True)),
         "robots.txt": lambda: robots_txt(urls),
     }
     for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
         files[relative] = lambda data=data: data
-    for code, renderer in renderers.items():
-        files[feed_path(code)] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
+    for code, localizer in localizers.items():
+        files[feed_path(code)] = lambda localizer=localizer: atom_feed(catalog, localizer, urls)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = [*files, *copy_assets(static_folders(root), stage, urls)]

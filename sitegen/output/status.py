@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..plan.catalog import Catalog
 from ..plan.coverage import Gap, gaps, item_texts
 from ..render.localize import choose
 from ..foundation.model import Language
-from ..render.renderer import Renderer
 from ..checks.stale import read_lock, stale_fields
 from ..plan.urls import Urls
 from .write import write_file
@@ -63,11 +63,12 @@ def language_statuses(catalog: Catalog, urls: Urls, root: Path) -> list[Language
     return statuses
 
 
-def write_status_page(stage: Path, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], root: Path) -> str:
-    """Write the page in the site's default language; returns its path."""
-    renderer = renderers[catalog.content.site.default_language]
+def write_status_page(stage: Path, catalog: Catalog, urls: Urls, render_template: Callable[..., str],
+                      root: Path) -> str:
+    """Write the page; returns its path. It is a template of the theme: render_template(name, what, **context)
+    renders one in the site's default language (see Renderer.render_template), the one thing of a renderer it needs."""
     relative = STATUS_PATH + "index.html"
-    html = renderer.render_template("translation-status.html", relative,
-                                    statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
+    html = render_template("translation-status.html", relative,
+                           statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
     write_file(stage, relative, html)
     return relative

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .assets import static_folders, static_sources
 from .catalog import Catalog
-from ..output.calendars import has_calendar
+from .calendars import has_calendar
 from .pages import plan_routes
 from ..foundation.problems import did_you_mean
 from .urls import FILE_FOLDERS, ROOT_FILES, Address, Route, parse_path

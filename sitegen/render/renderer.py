@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,66 +13,21 @@ from markupsafe import Markup, escape
 
 from ..plan.assets import MissingAsset
 from ..foundation.fingerprints import digest
-from ..output.calendars import CalendarLinks, calendar_links
+from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
+from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Position, Problem
 from .qr import qr_svg
-from ..output.shareimage import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
-from ..output.shareimage import draws_share_images, draws_site_card, share_card, share_image_path
+from .sharecard import ShareCards
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
 from ..plan.urls import Route, Urls, route_path
 from .views import Markdown, ViewBuilder
-
-
-@dataclass(frozen=True)
-class Alternate:
-    hreflang: str
-    href: str
-
-
-@dataclass(frozen=True)
-class SwitcherEntry:
-    language: Language
-    href: str
-    current: bool
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    key: str  # a section name or a page slug
-    href: str
-    label: Text | None  # pages have their own title; sections are labelled by the theme
-
-
-@dataclass(frozen=True)
-class Head:
-    """What every page's <head> and chrome need."""
-
-    route: Route
-    canonical: str
-    alternates: tuple[Alternate, ...]
-    switcher: tuple[SwitcherEntry, ...]
-    translated: bool
-    image: str | None = None  # absolute URL of the image shown when the page is shared
-    image_alt: str | None = None
-    image_size: tuple[int, int] | None = None  # (width, height), known for the images the build draws
-
-
-@dataclass(frozen=True)
-class RootHead:
-    canonical: str | None
-    alternates: tuple[Alternate, ...]
-    switcher: tuple[SwitcherEntry, ...]
-    robots: str | None
-    image: str | None = None  # as in Head: the site's image, for the address shared most
-    image_alt: str | None = None
-    image_size: tuple[int, int] | None = None
 
 
 class TemplateProblem(Exception):
@@ -165,8 +119,10 @@ class Renderer:
         self.urls = urls
         self.localizer = Localizer(self.site, language)
         self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.site_title = self.localizer.text(self.site.title)
+        self.share_cards = ShareCards(self.views, self.site_title.value, urls.base_url)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
-        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
+        self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.site_title,
                                 site_description=self.localizer.text(self.site.description),
                                 feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),
                                 home_href=urls.page(Route("home"), language.code), today=catalog.today,
@@ -196,22 +152,6 @@ class Renderer:
             elif key in ("programs", "partners", "news"):
                 entries.append(MenuEntry(key, self.urls.page(Route(key), self.language.code), None))
         return tuple(entries)
-
-    def head(self, page: PlannedPage) -> Head:
-        code = self.language.code
-        translated = code in page.translated
-        alternates = tuple(Alternate(self.site.language(c).hreflang, self.urls.page_absolute(page.route, c))
-                           for c in page.translated)
-        if page.route.kind != "not-found":
-            alternates += (Alternate("x-default", self.urls.absolute("")),)
-        original = code if translated else (self.localizer.pick({c: c for c in page.translated}) or (code,))[0]
-        return Head(
-            route=page.route, canonical=self.urls.page_absolute(page.route, original),
-            alternates=alternates if page.route.kind != "not-found" else (),
-            switcher=tuple(SwitcherEntry(lang, self.urls.page(page.route, lang.code), lang.code == code)
-                           for lang in self.site.languages),
-            translated=translated,
-        )
 
     def context(self, page: PlannedPage) -> dict[str, Any]:
         route, views = page.route, self.views
@@ -258,53 +198,16 @@ class Renderer:
     def prepare(self, page: PlannedPage) -> dict[str, Any]:
         """Everything the page's template receives."""
         context = self.context(page)
-        head = dataclasses.replace(self.head(page), **self._share_image(context))
-        context["structured_data"] = structured_data(page.route, context, head, self)
+        head = dataclasses.replace(page_head(page, self.localizer, self.urls),
+                                   **share_image(context, self.localizer, self.urls))
+        context["structured_data"] = structured_data(page.route, context, head, self.catalog, self.urls,
+                                                     self.site_title.value)
         context["head"] = head
         return context
-
-    def _share_image(self, context: dict[str, Any]) -> dict[str, Any]:
-        """The page's own image, else the program's drawn one, else the site's share image, else the site's drawn card."""
-        view = context.get("program") or context.get("article")
-        if view is not None and view.image:
-            return {"image": self.urls.absolute(view.image.removeprefix(self.urls.base_path)),
-                    "image_alt": view.image_alt.value if view.image_alt else ""}
-        if "program" in context and draws_share_images(self.site):
-            card = context["program"].card
-            return {"image": self.urls.absolute(share_image_path(card.slug, self.language.code)),
-                    "image_alt": share_card(card, self.localizer.text(self.site.title).value).alt,
-                    "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
-        return self.site_image()
-
-    def site_image(self) -> dict[str, Any]:
-        """The image a page without its own is shared with: the site's share image, else its drawn card."""
-        if self.site.share_image:
-            alt = self.localizer.text(self.site.share_image_alt) or self.localizer.text(self.site.title)
-            return {"image": self.urls.absolute(f"media/{self.site.share_image}"), "image_alt": alt.value}
-        if draws_site_card(self.site):
-            return {"image": self.urls.absolute(share_image_path(None, self.language.code)),
-                    "image_alt": self.localizer.text(self.site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}
-        return {}
 
     def render(self, page: PlannedPage, context: dict[str, Any] | None = None) -> str:
         what = page.title_source or route_path(page.route, self.language.code)
         return self.render_template(page.template, what, **(context or self.prepare(page)))
-
-    def render_chooser(self, not_found: bool) -> str:
-        """The root page (or root 404) that sends visitors to the home (or 404) of their language."""
-        target = "not_found" if not_found else "home"
-        homes = tuple(SwitcherEntry(lang, self.urls.page(Route("home"), lang.code), False) for lang in self.site.languages)
-        default_first = sorted(self.site.languages, key=lambda lang: lang.code != self.site.default_language)
-        choices = [{"code": lang.code, "lang": lang.hreflang, "home": self.urls.page(Route("home"), lang.code),
-                    "not_found": self.urls.page(Route("not-found"), lang.code)} for lang in default_first]
-        alternates = () if not_found else tuple(
-            Alternate(lang.hreflang, self.urls.page_absolute(Route("home"), lang.code)) for lang in self.site.languages
-        ) + (Alternate("x-default", self.urls.absolute("")),)
-        head = RootHead(canonical=None if not_found else self.urls.absolute(""), alternates=alternates,
-                        switcher=homes, robots="noindex" if not_found else None,
-                        **({} if not_found else self.site_image()))
-        return self.render_template("chooser.html", "404.html" if not_found else "index.html",
-                                    head=head, choices=choices, target=target)
 
     def render_template(self, name: str, what: str, /, **context: Any) -> str:
         """A template of the theme rendering `what` (a source or output file); any error it makes is a

@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..plan.urls import Route
+from ..plan.urls import Route, Urls
+from .head import Head, absolute_url
 
 if TYPE_CHECKING:
-    from .renderer import Head, Renderer
+    from ..foundation.model import Site
+    from ..plan.catalog import Catalog
     from .views import ArticleView, PartnerCard, ProgramCard, ProgramView
 
 _DURATION = {"hours": "PT{}H", "days": "P{}D", "weeks": "P{}W", "months": "P{}M"}
@@ -21,35 +23,32 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
 
 
-def structured_data(route: Route, context: dict[str, Any], head: "Head", renderer: "Renderer") -> dict | None:
+def structured_data(route: Route, context: dict[str, Any], head: Head, catalog: "Catalog", urls: Urls,
+                    site_title: str) -> dict | None:
+    """The page's data, from its template context and head; site_title is the site's in the page's language."""
     data = None
     if route.kind == "program":
-        data = _program(context["program"], head, renderer)
+        data = _program(context["program"], head, catalog, urls)
     elif route.kind == "partner":
-        data = _organization(context["partner"].card, renderer)
+        data = _organization(context["partner"].card, catalog, urls)
     elif route.kind == "article":
-        data = _article(context["article"], head, renderer)
+        data = _article(context["article"], head, catalog, urls, site_title)
     elif route.kind == "programs":
-        data = _item_list([entry.card for entry in context["catalog"].entries], head, renderer)
+        data = _item_list([entry.card for entry in context["catalog"].entries], head, urls)
     return {"@context": "https://schema.org", **data} if data else None
 
 
-def _lang(renderer: "Renderer", code: str) -> str:
-    return renderer.site.language(code).hreflang
+def _lang(site: "Site", code: str) -> str:
+    return site.language(code).hreflang
 
 
-def _absolute(renderer: "Renderer", href: str) -> str:
-    """An absolute URL for a root-relative link made by the views."""
-    return renderer.urls.absolute(href.removeprefix(renderer.urls.base_path))
-
-
-def _program(view: "ProgramView", head: "Head", renderer: "Renderer") -> dict:
+def _program(view: "ProgramView", head: Head, catalog: "Catalog", urls: Urls) -> dict:
     card = view.card
     data: dict[str, Any] = {
         "@type": "EducationalOccupationalProgram", "@id": head.canonical + "#program", "url": head.canonical,
         "name": card.title.value, "description": card.summary.value, "identifier": card.slug,
-        "programType": card.type, "provider": [_organization(p, renderer) for p in view.partners],
-        "hasCourse": _course(view, renderer),
+        "programType": card.type, "provider": [_organization(p, catalog, urls) for p in view.partners],
+        "hasCourse": _course(view),
     }
     if card.mode:
         data["educationalProgramMode"] = card.mode
@@ -79,7 +78,7 @@ def _session_dates(session) -> dict[str, Any]:
     return dates
 
 
-def _offer(view: "ProgramView", head: "Head") -> dict:
+def _offer(view: "ProgramView", head: Head) -> dict:
     fee = view.card.fee
     offer: dict[str, Any] = {"@type": "Offer", "url": head.canonical, "category": "Free" if fee.free else "Paid",
                              "price": "0" if fee.free else str(fee.amount)}
@@ -90,7 +89,7 @@ def _offer(view: "ProgramView", head: "Head") -> dict:
     return offer
 
 
-def _course(view: "ProgramView", renderer: "Renderer") -> dict:
+def _course(view: "ProgramView") -> dict:
     card = view.card
     course: dict[str, Any] = {"@type": "Course", "name": card.title.value, "description": card.summary.value,
                               "about": {"@type": "DefinedTerm", "name": card.field.value}}
@@ -114,8 +113,8 @@ def _instance(session, card: "ProgramCard") -> dict:
     return instance
 
 
-def _organization(card: "PartnerCard", renderer: "Renderer") -> dict:
-    page = _absolute(renderer, card.href)
+def _organization(card: "PartnerCard", catalog: "Catalog", urls: Urls) -> dict:
+    page = absolute_url(urls, card.href)
     address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": card.country}
     if card.city:
         address["addressLocality"] = card.city.value
@@ -123,32 +122,31 @@ def _organization(card: "PartnerCard", renderer: "Renderer") -> dict:
         "@type": "CollegeOrUniversity" if card.kind == "university" else "Organization",
         "@id": page + "#organization", "name": card.name.value, "url": page, "address": address,
     }
-    names = _other_names(card, renderer)
+    names = _other_names(card, catalog)
     if names:
         data["alternateName"] = names
     if card.website:
         data["sameAs"] = card.website
     if card.logo:
-        data["logo"] = _absolute(renderer, card.logo)
+        data["logo"] = absolute_url(urls, card.logo)
     return data
 
 
-def _other_names(card: "PartnerCard", renderer: "Renderer") -> list[dict[str, str]]:
+def _other_names(card: "PartnerCard", catalog: "Catalog") -> list[dict[str, str]]:
     """The organisation's short name and its names in the site's other languages, each tagged with its language."""
-    names = renderer.catalog.partners[card.slug].name.values
-    tagged = [{"@value": names[code], "@language": _lang(renderer, code)}
-              for code in renderer.site.codes if code in names and names[code] != card.name.value]
+    site, names = catalog.content.site, catalog.partners[card.slug].name.values
+    tagged = [{"@value": names[code], "@language": _lang(site, code)}
+              for code in site.codes if code in names and names[code] != card.name.value]
     if card.short_name:
-        tagged.insert(0, {"@value": card.short_name.value, "@language": _lang(renderer, card.short_name.lang)})
+        tagged.insert(0, {"@value": card.short_name.value, "@language": _lang(site, card.short_name.lang)})
     return tagged
 
 
-def _article(view: "ArticleView", head: "Head", renderer: "Renderer") -> dict:
-    publisher = {"@type": "Organization", "name": renderer.localizer.text(renderer.site.title).value,
-                 "url": renderer.urls.base_url}
+def _article(view: "ArticleView", head: Head, catalog: "Catalog", urls: Urls, site_title: str) -> dict:
+    publisher = {"@type": "Organization", "name": site_title, "url": urls.base_url}
     data: dict[str, Any] = {
         "@type": "NewsArticle", "headline": view.title.value, "url": head.canonical,
-        "mainEntityOfPage": head.canonical, "inLanguage": _lang(renderer, view.title.lang),
+        "mainEntityOfPage": head.canonical, "inLanguage": _lang(catalog.content.site, view.title.lang),
         "publisher": publisher, "author": publisher,
     }
     if view.date:
@@ -156,19 +154,19 @@ def _article(view: "ArticleView", head: "Head", renderer: "Renderer") -> dict:
     if view.summary:
         data["description"] = view.summary.value
     if view.image:
-        data["image"] = _absolute(renderer, view.image)
-    about = [{"@type": "EducationalOccupationalProgram", "name": p.title.value, "url": _absolute(renderer, p.href)}
-             for p in view.programs] + [_organization(p, renderer) for p in view.partners]
+        data["image"] = absolute_url(urls, view.image)
+    about = [{"@type": "EducationalOccupationalProgram", "name": p.title.value, "url": absolute_url(urls, p.href)}
+             for p in view.programs] + [_organization(p, catalog, urls) for p in view.partners]
     if about:
         data["about"] = about
     return data
 
 
-def _item_list(cards: "list[ProgramCard]", head: "Head", renderer: "Renderer") -> dict:
+def _item_list(cards: "list[ProgramCard]", head: Head, urls: Urls) -> dict:
     """The catalog in page order, so search engines can show it as a list of programs."""
     return {
         "@type": "ItemList", "url": head.canonical, "numberOfItems": len(cards),
         "itemListOrder": "https://schema.org/ItemListOrderAscending",
-        "itemListElement": [{"@type": "ListItem", "position": n, "url": _absolute(renderer, card.href),
+        "itemListElement": [{"@type": "ListItem", "position": n, "url": absolute_url(urls, card.href),
                              "name": card.title.value} for n, card in enumerate(cards, start=1)],
     }

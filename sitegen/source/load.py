@@ -11,7 +11,7 @@ from ..render.localize import choose
 from ..foundation.model import SECTIONS, Content, Site
 from .parse import Document, parse_markdown_file, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems
-from ..output.shareimage import check_share_font
+from .sharefont import check_share_font
 from .siteconfig import validate_site
 from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
                        validate_program)

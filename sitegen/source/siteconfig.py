@@ -13,7 +13,7 @@ from .fields import Reader, read_each
 from ..foundation.model import SECTIONS, Contact, Language, Localized, Site
 from .parse import Document
 from ..foundation.problems import Position, Problems, did_you_mean
-from ..output.shareimage import share_font
+from ..foundation.fonts import share_font
 from .yamlsource import YList
 
 _CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]+)*")
