@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .commands.formats import FORMATS, as_text
+from .commands.scaffold import KINDS
 from .output.outfolder import OutputRefused
 from .pipeline import BuildOptions, build
 from .foundation.problems import Problems
@@ -103,7 +104,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("new", help="create a commented template for a new program, partner, news article or page",
                                   description="Write a template with every field of its kind, to fill in and check.")
-    command.add_argument("kind", choices=("program", "partner", "news", "page"), help="what to create")
+    command.add_argument("kind", choices=KINDS, help="what to create")
     command.add_argument("slug", help="its name in the site's addresses: lowercase Latin letters, digits and hyphens")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
     command.add_argument("--lang", default=None,

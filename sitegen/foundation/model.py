@@ -11,7 +11,6 @@ AUDIENCES = ("students", "graduates", "researchers", "faculty", "company-employe
 MODES = ("onsite", "online", "blended")
 DURATION_UNITS = ("hours", "days", "weeks", "months")
 EXPLICIT_STATUSES = ("in-preparation", "archived")
-DERIVED_STATUSES = ("open", "upcoming", "closed")
 PARTNER_KINDS = ("university", "institute", "company", "education-group", "government", "other")
 SECTIONS = ("programs", "partners", "news")
 
