@@ -8,11 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from .commands.formats import FORMATS, as_text
+from .commands.formats import FORMATS, report
 from .commands.scaffold import KINDS
 from .output.outfolder import OutputRefused
 from .pipeline import BuildOptions, build
-from .foundation.problems import Problems
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,10 +112,6 @@ def make_parser() -> argparse.ArgumentParser:
                          help="news: the date YYYY-MM-DD (default: the date of its other translations, "
                               "else SOURCE_DATE_EPOCH or today)")
     return parser
-
-
-def report(problems: Problems, strict: bool, stream=None) -> None:
-    (stream or sys.stderr).write(as_text(problems.sorted(), strict))
 
 
 def main(argv: list[str] | None = None) -> int:

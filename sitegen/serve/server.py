@@ -18,6 +18,7 @@ from babel.support import NullTranslations
 from tornado import ioloop, web
 
 from .changes import WRITTEN_BY_BUILD
+from ..commands.formats import report
 from .overlay import Report, inject, overlay_html, page_language
 from ..pipeline import BuildOptions
 from ..foundation.problems import Problems
@@ -123,8 +124,6 @@ _EMPTY = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>sitegen</t
 
 
 def _print(outcome: Outcome, rebuilder: Rebuilder) -> None:
-    from ..cli import report  # the CLI owns how problems are printed
-
     if outcome.action == "ignored":
         return
     if rebuilder.report.internal_error:
