@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
@@ -13,6 +14,8 @@ DURATION_UNITS = ("hours", "days", "weeks", "months")
 EXPLICIT_STATUSES = ("in-preparation", "archived")
 PARTNER_KINDS = ("university", "institute", "company", "education-group", "government", "other")
 SECTIONS = ("programs", "partners", "news")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing line break through
+SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Collection
 from urllib.parse import urlsplit
 
 from .assets import Assets
-from ..source.discover import SLUG
+from ..foundation.model import SLUG
 
 
 ROUTE_KINDS = ("home", "programs", "program", "partners", "partner", "news", "article", "page", "compare", "search",
