@@ -16,6 +16,9 @@ PARTNER_KINDS = ("university", "institute", "company", "education-group", "gover
 SECTIONS = ("programs", "partners", "news")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing line break through
 SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
+# Page slugs that would collide with the site's own URLs.
+RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
+                            "search", "pagefind", "compare"})
 
 
 @dataclass(frozen=True)
