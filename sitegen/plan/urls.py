@@ -1,9 +1,10 @@
 """The one URL scheme of a site: every path the generator writes or links to comes from here."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Collection
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .assets import Assets
 from ..foundation.model import SLUG
@@ -161,6 +162,20 @@ def _number(text: str) -> int | None:
     if not (text.isascii() and text.isdigit() and len(text) <= 18):
         return None
     return int(text) if text == str(int(text)) else None
+
+
+def site_path(url: str, page: str, base_url: str) -> str | None:
+    """The path under the base URL a link leads to from `page`; None for other sites, mail and anchors."""
+    if url.startswith(base_url):
+        url = "/" + url[len(base_url):]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return path[1:]
+    joined = posixpath.normpath(posixpath.join("/" + posixpath.dirname(page.rstrip("/") + "/x"), path))
+    return joined.lstrip("/") + ("/" if path.endswith("/") and joined != "/" else "")
 
 
 def webcal(url: str) -> str:
