@@ -15,7 +15,7 @@ from ..foundation.fingerprints import signature
 from ..foundation.problems import Position, Problems
 from ..foundation.builtin import PACKAGE_ROOT
 from ..source.translations import catalog_paths
-from ..foundation.walk import readable_file
+from ..foundation.walk import is_ignored, readable_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"
 
@@ -56,7 +56,7 @@ def used_messages(root: Path) -> dict[str, tuple[str, int]]:
 
 def _files(folder: Path):
     for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_")) and d not in _SKIPPED]
+        subfolders[:] = [d for d in subfolders if not is_ignored(d) and d not in _SKIPPED]
         yield from (Path(directory) / name for name in names)
 
 

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import PurePosixPath
 
+from ..foundation.walk import is_hidden, is_ignored
 from ..plan.urls import file_path
-from ..source.discover import is_ignored
 
 # What the dev server watches, relative to the site's root.
 WATCHED = ("site.yaml", "translations.lock", "programs", "partners", "content", "locales", "theme")
@@ -48,7 +48,7 @@ def asset_target(path: str) -> str | None:
 
 def classify(change: Change) -> Effect:
     parts = PurePosixPath(change.path).parts
-    if not parts or any(part.startswith(".") for part in parts):
+    if not parts or any(is_hidden(part) for part in parts):
         return Effect.IGNORED
     if parts[:2] == ("theme", "templates"):
         return Effect.TEMPLATE
