@@ -13,7 +13,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from ..foundation.fingerprints import signature
 from ..foundation.problems import Position, Problems
-from ..foundation.builtin import PACKAGE_ROOT
+from ..foundation.builtin import PACKAGE_ROOT, layers
 from ..source.translations import catalog_paths
 from ..foundation.walk import is_ignored, readable_file
 
@@ -40,7 +40,7 @@ def _extract(method: str, path: Path, options: dict) -> list[tuple[int, str]]:
 def used_messages(root: Path) -> dict[str, tuple[str, int]]:
     """Every message the site's templates and code use: {msgid: (file, line) of its first use}."""
     found: dict[str, tuple[str, int]] = {}
-    for folder in dict.fromkeys([root, PACKAGE_ROOT]):
+    for folder in (layer.path for layer in layers(root, "")):
         config = folder / "babel.cfg" if readable_file(folder / "babel.cfg", folder) else PACKAGE_ROOT / "babel.cfg"
         with config.open(encoding="utf-8") as handle:
             method_map, options_map = parse_mapping_cfg(handle, str(config))

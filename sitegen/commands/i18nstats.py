@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog, Message
 from ..source.discover import discover
 from ..source.load import read_site
 from ..foundation.problems import Problems
-from ..foundation.builtin import DEFAULT_LOCALES
+from ..foundation.builtin import layers
 from ..source.translations import catalog_paths, read_catalog
 
 
@@ -58,7 +58,7 @@ def _key(message_id) -> tuple:
 def _template_ids(root: Path, problems: Problems) -> list:
     """The messages of the built-in templates and of the site's own (once extracted), in order."""
     ids: dict = {}
-    for pot in dict.fromkeys([DEFAULT_LOCALES / "messages.pot", root / "locales" / "messages.pot"]):
+    for pot in (folder.path / "messages.pot" for folder in reversed(layers(root, "locales"))):
         catalog = read_catalog(pot, root, problems) if pot.is_file() else None
         for message in catalog or ():
             if message.id:

@@ -9,7 +9,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from ..foundation.builtin import DEFAULT_LOCALES
+from ..foundation.builtin import layers
 from ..foundation.problems import Position, Problems
 from .uitext import check_formats, check_markup
 from ..foundation.walk import look
@@ -34,8 +34,8 @@ def load_translations(site_root: Path, code: str, problems: Problems) -> NullTra
 
 def catalog_paths(site_root: Path, code: str) -> list[Path]:
     """The .po files of `code` that exist, the site's own first."""
-    folders = dict.fromkeys([site_root / "locales", DEFAULT_LOCALES])
-    return [po for folder in folders if (po := folder / code / "LC_MESSAGES" / "messages.po").is_file()]
+    paths = (folder.path / code / "LC_MESSAGES" / "messages.po" for folder in layers(site_root, "locales"))
+    return [po for po in paths if po.is_file()]
 
 
 def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
