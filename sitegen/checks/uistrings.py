@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog as MessageCatalog, Message
 from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
@@ -60,7 +60,7 @@ def _files(folder: Path):
         yield from (Path(directory) / name for name in names)
 
 
-def _layers(root: Path, code: str) -> list[tuple[str, Catalog]]:
+def _message_catalogs(root: Path, code: str) -> list[tuple[str, MessageCatalog]]:
     """The catalogs that translate `code`, the site's own first (unreadable ones are reported by the build)."""
     layers = []
     for po in catalog_paths(root, code):
@@ -86,7 +86,7 @@ def _done(message: Message) -> bool:
 def check_ui_strings(root: Path, codes: tuple[str, ...], problems: Problems) -> None:
     used = used_messages(root)
     for code in codes:
-        layers = _layers(root, code)
+        layers = _message_catalogs(root, code)
         if not layers:
             problems.warning(Position(f"locales/{code}/LC_MESSAGES/messages.po"), "",
                              f"there is no {code} catalog of UI strings; pages show them in English",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -38,7 +38,7 @@ def catalog_paths(site_root: Path, code: str) -> list[Path]:
     return [po for po in paths if po.is_file()]
 
 
-def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
+def read_message_catalog(po: Path, site_root: Path, problems: Problems) -> MessageCatalog | None:
     """A .po or .pot file, or None with a problem naming it (relative to the site when inside it)."""
     shown = _shown(po, site_root)
     refused = look(po, site_root).problem if po.is_relative_to(site_root) else None
@@ -59,7 +59,7 @@ def _shown(po: Path, site_root: Path) -> str:
 
 
 def _compile(po: Path, site_root: Path, code: str, problems: Problems) -> Translations | None:
-    catalog = read_catalog(po, site_root, problems)
+    catalog = read_message_catalog(po, site_root, problems)
     if catalog is None:
         return None
     check_markup(po, _shown(po, site_root), catalog, code, problems)
