@@ -11,7 +11,6 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
-from ..foundation.fingerprints import signature
 from ..foundation.problems import Position, Problems
 from ..foundation.builtin import PACKAGE_ROOT, layers
 from ..source.translations import catalog_paths
@@ -24,17 +23,12 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-# Extracted messages by file and its signature: the built-in theme and code are read once per process.
-_extracted: dict[tuple[str, str, int, int, int], list[tuple[int, str]]] = {}
 _SKIPPED = {"node_modules", "public", "tests", "benchmarks", "content", "programs", "partners", "locales"}
 
 
 def _extract(method: str, path: Path, options: dict) -> list[tuple[int, str]]:
-    key = (method, str(path), *signature(path.stat()))
-    if key not in _extracted:
-        _extracted[key] = [(line, message[0] if isinstance(message, tuple) else message)
-                           for line, message, _, _ in extract_from_file(method, str(path), options=options)]
-    return _extracted[key]
+    return [(line, message[0] if isinstance(message, tuple) else message)
+            for line, message, _, _ in extract_from_file(method, str(path), options=options)]
 
 
 def used_messages(root: Path) -> dict[str, tuple[str, int]]:
