@@ -7,7 +7,7 @@ from typing import Collection
 from urllib.parse import unquote, urlsplit
 
 from .assets import Assets
-from ..foundation.model import SLUG
+from ..foundation.model import SECTIONS, SLUG
 
 
 ROUTE_KINDS = ("home", "programs", "program", "partners", "partner", "news", "article", "page", "compare", "search",
@@ -133,7 +133,7 @@ def _parse_file(folder: str, name: str) -> Address | None:
 
 
 _LANGUAGE_FILES = {"feed.xml": "feed", "calendar.ics": "calendar"}
-_SECTIONS = ("programs", "partners", "news", "compare", "search")  # one-segment pages that are not editors' pages
+_SECTIONS = (*SECTIONS, "compare", "search")  # one-segment pages that are not editors' pages
 _ITEMS = {"programs": "program", "partners": "partner", "news": "article"}
 
 
