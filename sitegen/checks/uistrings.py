@@ -13,7 +13,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from ..foundation.problems import Position, Problems
 from ..foundation.builtin import PACKAGE_ROOT, layers
-from ..source.translations import catalog_paths
+from ..source.translations import catalog_paths, po_file
 from ..foundation.walk import is_ignored, readable_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"
@@ -82,7 +82,7 @@ def check_ui_strings(root: Path, codes: tuple[str, ...], problems: Problems) -> 
     for code in codes:
         layers = _message_catalogs(root, code)
         if not layers:
-            problems.warning(Position(f"locales/{code}/LC_MESSAGES/messages.po"), "",
+            problems.warning(Position(po_file(Path("locales"), code).as_posix()), "",
                              f"there is no {code} catalog of UI strings; pages show them in English",
                              "run 'python build.py i18n extract' and 'python build.py i18n update' to create it, "
                              "then translate it", language=code)

@@ -32,9 +32,14 @@ def load_translations(site_root: Path, code: str, problems: Problems) -> NullTra
     return first
 
 
+def po_file(locales: Path, code: str) -> Path:
+    """Where a locales folder keeps the catalog of `code`, as Babel lays it out."""
+    return locales / code / "LC_MESSAGES" / "messages.po"
+
+
 def catalog_paths(site_root: Path, code: str) -> list[Path]:
     """The .po files of `code` that exist, the site's own first."""
-    paths = (folder.path / code / "LC_MESSAGES" / "messages.po" for folder in layers(site_root, "locales"))
+    paths = (po_file(folder.path, code) for folder in layers(site_root, "locales"))
     return [po for po in paths if po.is_file()]
 
 
