@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from .commands.formats import FORMATS, as_text
+from .commands.formats import FORMATS, report
+from .commands.scaffold import KINDS
 from .output.outfolder import OutputRefused
 from .pipeline import BuildOptions, build
-from .foundation.problems import Problems
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("new", help="create a commented template for a new program, partner, news article or page",
                                   description="Write a template with every field of its kind, to fill in and check.")
-    command.add_argument("kind", choices=("program", "partner", "news", "page"), help="what to create")
+    command.add_argument("kind", choices=KINDS, help="what to create")
     command.add_argument("slug", help="its name in the site's addresses: lowercase Latin letters, digits and hyphens")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
     command.add_argument("--lang", default=None,
@@ -112,10 +112,6 @@ def make_parser() -> argparse.ArgumentParser:
                          help="news: the date YYYY-MM-DD (default: the date of its other translations, "
                               "else SOURCE_DATE_EPOCH or today)")
     return parser
-
-
-def report(problems: Problems, strict: bool, stream=None) -> None:
-    (stream or sys.stderr).write(as_text(problems.sorted(), strict))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .plan.assets import collect_assets
-from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE
+from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, layers
 from .foundation.fingerprints import digest, files_digest
 from .output.cache import PageCache, build_id, code_digest
 from .plan.catalog import Catalog, build_catalog
@@ -68,7 +68,7 @@ def protected_folders() -> list[Path]:
 
 def template_dirs(root: Path) -> list[Path]:
     """The site's own templates first; the built-in theme fills in the rest."""
-    return list(dict.fromkeys(d for d in (root / "theme" / "templates", DEFAULT_THEME / "templates") if d.is_dir()))
+    return [folder.path for folder in layers(root, "theme/templates")]
 
 
 def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) -> Problems:

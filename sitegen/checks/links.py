@@ -3,12 +3,10 @@ the build publishes, and every image has an alt text."""
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ..plan.catalog import Catalog
 from ..render.markup import DECORATIVE_ALT, editors_html
@@ -16,7 +14,7 @@ from ..foundation.model import Localized
 from ..source.parse import parse_yaml_file, read_text
 from ..foundation.problems import Position, Problems
 from ..plan.targets import Targets, link_problem
-from ..plan.urls import Route, route_path
+from ..plan.urls import Route, route_path, site_path
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
                    "partners": ("description",)}
@@ -58,20 +56,6 @@ def references(source: str) -> list[Reference]:
     collector = _ReferenceCollector()
     collector.feed(editors_html(source))
     return collector.found
-
-
-def site_path(url: str, page: str, base_url: str) -> str | None:
-    """The path under the base URL a link leads to from `page`; None for other sites, mail and anchors."""
-    if url.startswith(base_url):
-        url = "/" + url[len(base_url):]
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        return path[1:]
-    joined = posixpath.normpath(posixpath.join("/" + posixpath.dirname(page.rstrip("/") + "/x"), path))
-    return joined.lstrip("/") + ("/" if path.endswith("/") and joined != "/" else "")
 
 
 class _Locator:

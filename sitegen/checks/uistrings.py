@@ -5,17 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog as MessageCatalog, Message
 from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
-from ..foundation.fingerprints import signature
 from ..foundation.problems import Position, Problems
-from ..foundation.builtin import PACKAGE_ROOT
-from ..source.translations import catalog_paths
-from ..foundation.walk import readable_file
+from ..foundation.builtin import PACKAGE_ROOT, layers
+from ..source.translations import catalog_paths, po_file
+from ..foundation.walk import is_ignored, readable_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"
 
@@ -24,23 +23,18 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-# Extracted messages by file and its signature: the built-in theme and code are read once per process.
-_extracted: dict[tuple[str, str, int, int, int], list[tuple[int, str]]] = {}
 _SKIPPED = {"node_modules", "public", "tests", "benchmarks", "content", "programs", "partners", "locales"}
 
 
 def _extract(method: str, path: Path, options: dict) -> list[tuple[int, str]]:
-    key = (method, str(path), *signature(path.stat()))
-    if key not in _extracted:
-        _extracted[key] = [(line, message[0] if isinstance(message, tuple) else message)
-                           for line, message, _, _ in extract_from_file(method, str(path), options=options)]
-    return _extracted[key]
+    return [(line, message[0] if isinstance(message, tuple) else message)
+            for line, message, _, _ in extract_from_file(method, str(path), options=options)]
 
 
 def used_messages(root: Path) -> dict[str, tuple[str, int]]:
     """Every message the site's templates and code use: {msgid: (file, line) of its first use}."""
     found: dict[str, tuple[str, int]] = {}
-    for folder in dict.fromkeys([root, PACKAGE_ROOT]):
+    for folder in (layer.path for layer in layers(root, "")):
         config = folder / "babel.cfg" if readable_file(folder / "babel.cfg", folder) else PACKAGE_ROOT / "babel.cfg"
         with config.open(encoding="utf-8") as handle:
             method_map, options_map = parse_mapping_cfg(handle, str(config))
@@ -56,11 +50,11 @@ def used_messages(root: Path) -> dict[str, tuple[str, int]]:
 
 def _files(folder: Path):
     for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_")) and d not in _SKIPPED]
+        subfolders[:] = [d for d in subfolders if not is_ignored(d) and d not in _SKIPPED]
         yield from (Path(directory) / name for name in names)
 
 
-def _layers(root: Path, code: str) -> list[tuple[str, Catalog]]:
+def _message_catalogs(root: Path, code: str) -> list[tuple[str, MessageCatalog]]:
     """The catalogs that translate `code`, the site's own first (unreadable ones are reported by the build)."""
     layers = []
     for po in catalog_paths(root, code):
@@ -86,9 +80,9 @@ def _done(message: Message) -> bool:
 def check_ui_strings(root: Path, codes: tuple[str, ...], problems: Problems) -> None:
     used = used_messages(root)
     for code in codes:
-        layers = _layers(root, code)
+        layers = _message_catalogs(root, code)
         if not layers:
-            problems.warning(Position(f"locales/{code}/LC_MESSAGES/messages.po"), "",
+            problems.warning(Position(po_file(Path("locales"), code).as_posix()), "",
                              f"there is no {code} catalog of UI strings; pages show them in English",
                              "run 'python build.py i18n extract' and 'python build.py i18n update' to create it, "
                              "then translate it", language=code)

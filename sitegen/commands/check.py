@@ -11,7 +11,7 @@ from ..plan.catalog import build_catalog
 from ..plan.coverage import item_texts
 from ..checks.links import check_links
 from ..source.load import load_content
-from .formats import FORMATS, as_text
+from .formats import FORMATS, report
 from ..foundation.problems import Problem, Problems, did_you_mean
 from ..checks.stale import LOCK_FILE, check_stale, confirm_translations
 from ..source.translations import load_translations
@@ -65,7 +65,7 @@ def run_confirm(root: Path, files: list[str], language: str | None) -> int:
     problems = Problems()
     content = load_content(root, dt.date.today(), problems)
     if content is None:
-        sys.stderr.write(as_text(problems.sorted(), False))
+        report(problems, strict=False)
         return 1
     if _unknown_language(language, content.site.codes):
         return 2

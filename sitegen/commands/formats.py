@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
+import sys
 
-from ..foundation.problems import Problem
+from ..foundation.problems import Problem, Problems
 
 
 def summary(problems: list[Problem], strict: bool) -> str:
@@ -53,3 +54,7 @@ def as_github(problems: list[Problem], strict: bool) -> str:
 
 
 FORMATS = {"text": as_text, "json": as_json, "github": as_github}
+
+
+def report(problems: Problems, strict: bool, stream=None) -> None:
+    (stream or sys.stderr).write(as_text(problems.sorted(), strict))

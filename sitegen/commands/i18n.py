@@ -10,6 +10,7 @@ from babel.messages.frontend import CommandLineInterface
 from ..source.load import load_content
 from ..foundation.problems import Problems
 from ..foundation.builtin import PACKAGE_ROOT
+from ..source.translations import po_file
 
 DOMAIN = "messages"
 
@@ -46,7 +47,7 @@ def run_i18n(action: str, root: Path) -> int:
     if action == "update":
         status = 0
         for code in _site_languages(root):
-            po = locales / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+            po = po_file(locales, code)
             if po.is_file():
                 status |= _pybabel("update", "-i", str(template), "-o", str(po), "-l", code, "--previous")
             else:

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog as MessageCatalog, Message
 
 from ..source.discover import discover
 from ..source.load import read_site
 from ..foundation.problems import Problems
-from ..foundation.builtin import DEFAULT_LOCALES
-from ..source.translations import catalog_paths, read_catalog
+from ..foundation.builtin import layers
+from ..source.translations import catalog_paths, read_message_catalog
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def _done(message: Message | None) -> bool:
     return all(message.string if isinstance(message.string, tuple) else (message.string,))
 
 
-def language_stats(code: str, ids: list, catalogs: list[Catalog], shown: str) -> LanguageStats:
+def language_stats(code: str, ids: list, catalogs: list[MessageCatalog], shown: str) -> LanguageStats:
     """A message counts as translated when some catalog the site renders with has it, not fuzzy."""
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     for message_id in ids:
@@ -50,7 +50,7 @@ def language_stats(code: str, ids: list, catalogs: list[Catalog], shown: str) ->
 
 
 def _key(message_id) -> tuple:
-    """Catalog.get's arguments: the singular id (plural ids are tuples) and the context."""
+    """MessageCatalog.get's arguments: the singular id (plural ids are tuples) and the context."""
     text, context = message_id
     return (text[0] if isinstance(text, tuple) else text, context)
 
@@ -58,8 +58,8 @@ def _key(message_id) -> tuple:
 def _template_ids(root: Path, problems: Problems) -> list:
     """The messages of the built-in templates and of the site's own (once extracted), in order."""
     ids: dict = {}
-    for pot in dict.fromkeys([DEFAULT_LOCALES / "messages.pot", root / "locales" / "messages.pot"]):
-        catalog = read_catalog(pot, root, problems) if pot.is_file() else None
+    for pot in (folder.path / "messages.pot" for folder in reversed(layers(root, "locales"))):
+        catalog = read_message_catalog(pot, root, problems) if pot.is_file() else None
         for message in catalog or ():
             if message.id:
                 ids.setdefault((message.id, message.context), None)
@@ -76,7 +76,7 @@ def run_stats(root: Path, stream: TextIO | None = None) -> int:
     rows = []
     for code in codes:
         paths = catalog_paths(root, code)
-        catalogs = [catalog for po in paths if (catalog := read_catalog(po, root, problems)) is not None]
+        catalogs = [catalog for po in paths if (catalog := read_message_catalog(po, root, problems)) is not None]
         own = [po for po in paths if po.is_relative_to(root)]
         shown = own[0].relative_to(root).as_posix() if own else "built-in catalog"
         rows.append(language_stats(code, ids, catalogs, shown))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
@@ -11,9 +12,13 @@ AUDIENCES = ("students", "graduates", "researchers", "faculty", "company-employe
 MODES = ("onsite", "online", "blended")
 DURATION_UNITS = ("hours", "days", "weeks", "months")
 EXPLICIT_STATUSES = ("in-preparation", "archived")
-DERIVED_STATUSES = ("open", "upcoming", "closed")
 PARTNER_KINDS = ("university", "institute", "company", "education-group", "government", "other")
 SECTIONS = ("programs", "partners", "news")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing line break through
+SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
+# Page slugs that would collide with the site's own URLs.
+RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
+                            "search", "pagefind", "compare"})
 
 
 @dataclass(frozen=True)

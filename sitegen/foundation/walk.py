@@ -20,9 +20,14 @@ COPY_HINT = "copy the {what} into the site in place of the link, or remove the l
 POINT_HINT = "point it to a file of the site, or remove it"
 
 
+def is_hidden(name: str) -> bool:
+    """Files and folders named .… belong to tools (.git, editors' own), never to the site or its theme."""
+    return name.startswith(".")
+
+
 def is_ignored(name: str) -> bool:
     """Files and folders named _… or .… are not part of the site (drafts, notes, .git)."""
-    return name.startswith(("_", "."))
+    return name.startswith("_") or is_hidden(name)
 
 
 def nothing_ignored(name: str) -> bool:
@@ -172,7 +177,7 @@ def _follow(path: Path, within: Path) -> Entry:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             return _refused(path, within, message=f"this link points to nothing ({os.readlink(path)})", hint=POINT_HINT)
         return _unreadable(path, within, exc.strerror, is_folder=is_folder)
-    hidden = [part for part in Path(os.path.relpath(real, home)).parts if part.startswith(".")]
+    hidden = [part for part in Path(os.path.relpath(real, home)).parts if is_hidden(part)]
     if hidden:
         return _refused(path, within, message=f"this is a link to a hidden {what} of the site "
                         f"({_shown_real(real, within)}), which is never published", hint=COPY_HINT.format(what=what))

@@ -16,7 +16,7 @@ import nh3
 from ..plan.catalog import Catalog
 from ..render.localize import Localizer
 from ..render.markup import render_markdown
-from ..plan.urls import Route, Urls
+from ..plan.urls import Route, Urls, feed_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -87,7 +87,7 @@ def atom_feed(catalog: Catalog, localizer: Localizer, urls: Urls) -> bytes:
         ET.SubElement(feed, "subtitle").text = localizer.text(site.description).value
     updated = max((e.updated for e in entries), default=catalog.today)
     ET.SubElement(feed, "updated").text = _timestamp(updated)
-    ET.SubElement(feed, "link", {"rel": "self", "href": urls.absolute(f"{code}/feed.xml")})
+    ET.SubElement(feed, "link", {"rel": "self", "href": urls.absolute(feed_path(code))})
     ET.SubElement(feed, "link", {"rel": "alternate", "href": urls.page_absolute(Route("home"), code)})
     author = ET.SubElement(feed, "author")
     ET.SubElement(author, "name").text = localizer.text(site.title).value

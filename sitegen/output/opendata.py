@@ -7,7 +7,7 @@ from typing import Any
 
 from ..plan.catalog import Catalog
 from ..foundation.model import Contact, Fee, Localized, Partner, Program, Session
-from ..plan.urls import OPEN_DATA_PATH, Route, Urls
+from ..plan.urls import OPEN_DATA_PATH, Route, Urls, file_path
 from .write import write_file
 
 SCHEMA_VERSION = "1.0"  # bump the major number when a field is removed or changes meaning
@@ -57,7 +57,7 @@ def _program(program: Program, catalog: Catalog, urls: Urls) -> dict[str, Any]:
         "eligibility": _text(program.eligibility), "documents": _text(program.documents),
         "how_to_apply": _text(program.how_to_apply),
         "apply_url": program.apply_url, "contact": _contact(program.contact),
-        "image": urls.absolute(f"media/{program.image}") if program.image else None,
+        "image": urls.absolute(file_path("media", program.image)) if program.image else None,
         "image_alt": _text(program.image_alt), "featured": program.featured, "updated": program.updated.isoformat(),
     }
 
@@ -85,6 +85,6 @@ def _partner(partner: Partner, urls: Urls, codes: tuple[str, ...]) -> dict[str, 
         "slug": partner.slug, "urls": _pages(Route("partner", partner.slug), urls, codes),
         "name": _text(partner.name), "short_name": _text(partner.short_name), "kind": partner.kind,
         "country": partner.country, "city": _text(partner.city), "website": partner.website,
-        "logo": urls.absolute(f"logos/{partner.logo}") if partner.logo else None,
+        "logo": urls.absolute(file_path("logo", partner.logo)) if partner.logo else None,
         "description": _text(partner.description),
     }

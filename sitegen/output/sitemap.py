@@ -44,8 +44,7 @@ def _news_shown(route: Route, catalog: Catalog):
     if route.kind == "partner":
         return catalog.news_by_partner.get(route.slug, ())
     if route.kind == "news":
-        per_page = catalog.content.site.news_per_page
-        return catalog.news[(route.number - 1) * per_page: route.number * per_page]
+        return catalog.news_on_page(route.number)
     return catalog.news[:3] if route.kind == "home" else ()
 
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..foundation.builtin import DEFAULT_THEME, PACKAGE_ROOT
+from ..foundation.builtin import layers
 from ..foundation.walk import Folder, walk
 
 HASH_LENGTH = 10  # hex digits of SHA-256: a collision between two versions of one file is out of reach
@@ -46,9 +45,7 @@ def hashed_name(logical: str, data: bytes) -> str:
 
 def static_folders(root: Path) -> list[Folder]:
     """The built-in theme's static files, then the site's own, which win; each walked without leaving its owner."""
-    builtin = Folder(DEFAULT_THEME / "static", PACKAGE_ROOT)
-    own = Folder(root / "theme" / "static", root)
-    return [builtin] if os.path.realpath(own.path) == os.path.realpath(builtin.path) else [builtin, own]
+    return layers(root, "theme/static")[::-1]
 
 
 def static_sources(folders: list[Folder]) -> dict[str, Path]:

@@ -60,6 +60,11 @@ class Catalog:
         """How many pages the news list takes (one even when there is no news yet)."""
         return max(1, -(-len(self.news) // self.content.site.news_per_page))
 
+    def news_on_page(self, number: int) -> tuple[Article, ...]:
+        """The articles the news list shows on its page `number` (from 1)."""
+        per_page = self.content.site.news_per_page
+        return self.news[(number - 1) * per_page: number * per_page]
+
 
 def build_catalog(content: Content, today: dt.date) -> Catalog:
     status = {program.slug: program_status(program, today) for program in content.programs}

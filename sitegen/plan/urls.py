@@ -1,12 +1,13 @@
 """The one URL scheme of a site: every path the generator writes or links to comes from here."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Collection
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .assets import Assets
-from ..source.discover import SLUG
+from ..foundation.model import SECTIONS, SLUG
 
 
 ROUTE_KINDS = ("home", "programs", "program", "partners", "partner", "news", "article", "page", "compare", "search",
@@ -44,13 +45,22 @@ def route_path(route: Route, language: str) -> str:
     if kind == "search":
         return f"{language}/search/"
     if kind == "not-found":
-        return f"{language}/404.html"
+        return f"{language}/{NOT_FOUND_FILE}"
     raise ValueError(f"unknown route kind {kind!r}")
+
+
+INDEX_FILE = "index.html"  # the file that serves a folder's address
+NOT_FOUND_FILE = "404.html"  # at the root, and in each language's folder (Route("not-found"))
 
 
 def output_file(path: str) -> str:
     """The file that serves a path: folders get index.html."""
-    return path + "index.html" if path.endswith("/") or path == "" else path
+    return path + INDEX_FILE if path.endswith("/") or path == "" else path
+
+
+def path_language(path: str) -> str:
+    """The first folder of a path, where every page of a language lies (a root file's path has none)."""
+    return path.lstrip("/").split("/", 1)[0]
 
 
 def feed_path(language: str) -> str:
@@ -80,7 +90,7 @@ def sitemap_path(number: int | None = None) -> str:
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
 OPEN_DATA_PATH = "programs.json"
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
-ROOT_FILES = {"": "chooser", "404.html": "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
+ROOT_FILES = {"": "chooser", NOT_FOUND_FILE: "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
 
 
 @dataclass(frozen=True)
@@ -123,14 +133,14 @@ def _parse_file(folder: str, name: str) -> Address | None:
 
 
 _LANGUAGE_FILES = {"feed.xml": "feed", "calendar.ics": "calendar"}
-_SECTIONS = ("programs", "partners", "news", "compare", "search")  # one-segment pages that are not editors' pages
+_SECTIONS = (*SECTIONS, "compare", "search")  # one-segment pages that are not editors' pages
 _ITEMS = {"programs": "program", "partners": "partner", "news": "article"}
 
 
 def _parse_language_path(language: str, rest: str) -> Address | None:
     if rest in _LANGUAGE_FILES:
         return Address(_LANGUAGE_FILES[rest], language=language)
-    if rest == "404.html":
+    if rest == NOT_FOUND_FILE:
         return Address("page", Route("not-found"), language)
     if rest.startswith("programs/") and rest.endswith("/calendar.ics"):
         program = _parse_route(rest.removesuffix("calendar.ics").split("/")[:-1])
@@ -161,6 +171,20 @@ def _number(text: str) -> int | None:
     if not (text.isascii() and text.isdigit() and len(text) <= 18):
         return None
     return int(text) if text == str(int(text)) else None
+
+
+def site_path(url: str, page: str, base_url: str) -> str | None:
+    """The path under the base URL a link leads to from `page`; None for other sites, mail and anchors."""
+    if url.startswith(base_url):
+        url = "/" + url[len(base_url):]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return path[1:]
+    joined = posixpath.normpath(posixpath.join("/" + posixpath.dirname(page.rstrip("/") + "/x"), path))
+    return joined.lstrip("/") + ("/" if path.endswith("/") and joined != "/" else "")
 
 
 def webcal(url: str) -> str:

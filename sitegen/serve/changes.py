@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import PurePosixPath
 
-from ..source.discover import is_ignored
+from ..foundation.walk import is_hidden, is_ignored
+from ..plan.urls import file_path
 
 # What the dev server watches, relative to the site's root.
 WATCHED = ("site.yaml", "translations.lock", "programs", "partners", "content", "locales", "theme")
@@ -31,22 +32,23 @@ class Change:
 # Files the build writes into the site itself.
 WRITTEN_BY_BUILD = ("translations.lock",)
 
-# Folders whose files are copied as they are, and where they go in the output. (The theme's own
-# static files are published under names hashed from their bytes, which every page refers to.)
-ASSET_FOLDERS = {"content/media": "media", "partners/logos": "logos"}
+# Folders whose files are copied as they are, and the kind of file each holds (the URL scheme says where
+# each kind goes). The theme's own static files are published under names hashed from their bytes, which
+# every page refers to.
+ASSET_FOLDERS = {"content/media": "media", "partners/logos": "logo"}
 
 
 def asset_target(path: str) -> str | None:
     """Where a static file lands in the output, or None when the path is not one."""
-    for folder, target in ASSET_FOLDERS.items():
+    for folder, kind in ASSET_FOLDERS.items():
         if path.startswith(folder + "/"):
-            return target + path[len(folder):]
+            return file_path(kind, path[len(folder) + 1:])
     return None
 
 
 def classify(change: Change) -> Effect:
     parts = PurePosixPath(change.path).parts
-    if not parts or any(part.startswith(".") for part in parts):
+    if not parts or any(is_hidden(part) for part in parts):
         return Effect.IGNORED
     if parts[:2] == ("theme", "templates"):
         return Effect.TEMPLATE

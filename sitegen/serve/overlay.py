@@ -8,6 +8,7 @@ from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
 from ..foundation.problems import Problem
+from ..plan.urls import path_language
 
 # The generator's own messages are English; the overlay's frame speaks the page's language.
 MESSAGES_LANGUAGE = "en"
@@ -31,7 +32,7 @@ def page_language(path: str, html: str, languages: dict[str, str], default: str)
 
     `languages` maps each site language's code and hreflang (e.g. zh-Hans) to its code.
     """
-    first = path.lstrip("/").split("/", 1)[0]
+    first = path_language(path)
     if first in languages:
         return languages[first]
     found = _HTML_LANG.search(html[:2000])

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .changes import Change, Effect, asset_target, classify, effect_of
-from ..source.discover import is_ignored
 from ..source.memo import SourceMemo
 from .overlay import Report
 from ..pipeline import BuildOptions, build
 from ..foundation.problems import Problem
-from ..foundation.walk import readable_file
+from ..foundation.walk import is_ignored, readable_file
 
 
 @dataclass(frozen=True)

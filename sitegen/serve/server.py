@@ -18,8 +18,10 @@ from babel.support import NullTranslations
 from tornado import ioloop, web
 
 from .changes import WRITTEN_BY_BUILD
+from ..commands.formats import report
 from .overlay import Report, inject, overlay_html, page_language
 from ..pipeline import BuildOptions
+from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Route, path_language, route_path
 from ..foundation.problems import Problems
 from .rebuild import Outcome, Rebuilder
 from .reloading import RELOAD_ROUTES, ReloadSocket, script_tag
@@ -70,14 +72,16 @@ class ServedSite:
         if look(file, self.out).kind == "folder":
             if path and not path.endswith("/"):
                 return file
-            file = file / "index.html"
+            file = file / INDEX_FILE
         elif path.endswith("/"):  # a file is no folder, as on a static host
             return None
         return file if look(file, self.out).kind == "file" else None  # never through a link out of the output
 
     def not_found(self, path: str) -> Path | None:
-        language = (_parts(path) or [""])[0]
-        for candidate in (self.out / language / "404.html", self.out / "404.html") if language else (self.out / "404.html",):
+        """The 404 page of the language the path starts with, else the root's."""
+        language = path_language(path) if _parts(path) else ""
+        candidates = [route_path(Route("not-found"), language)] if language else []
+        for candidate in (self.out / relative for relative in (*candidates, NOT_FOUND_FILE)):
             if look(candidate, self.out).kind == "file":
                 return candidate
         return None
@@ -123,8 +127,6 @@ _EMPTY = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>sitegen</t
 
 
 def _print(outcome: Outcome, rebuilder: Rebuilder) -> None:
-    from ..cli import report  # the CLI owns how problems are printed
-
     if outcome.action == "ignored":
         return
     if rebuilder.report.internal_error:

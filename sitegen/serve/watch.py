@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .changes import WATCHED, Change
 from ..foundation.fingerprints import signature
-from ..foundation.walk import look
+from ..foundation.walk import is_hidden, look
 
 Snapshot = dict[str, tuple[int, int, int]]  # relative path → (modification time in ns, size, inode)
 
@@ -40,7 +40,7 @@ def _walk(folder: str, relative: str, found: Snapshot) -> None:
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith("."):
+                if not is_hidden(entry.name):
                     _walk(entry.path, f"{relative}/{entry.name}", found)
             else:
                 try:

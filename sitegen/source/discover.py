@@ -5,11 +5,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..foundation.model import SLUG, SLUG_HINT
 from ..foundation.problems import Position, Problems
 from ..foundation.walk import is_ignored, look, nothing_ignored, walk
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing line break through
-SLUG_HINT = "use lowercase Latin letters, digits and single hyphens, e.g. 'summer-school-2026'"
 _NEWS_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)\.([a-zA-Z-]+)\.md\Z")
 _PAGE_NAME = re.compile(r"^(.+)\.([a-zA-Z-]+)\.md\Z")
 MEDIA_SUFFIXES = {".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".avif", ".pdf"}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .discover import SourceFile, Sources, discover
 from ..render.localize import choose
-from ..foundation.model import SECTIONS, Content, Site
+from ..foundation.model import RESERVED_SLUGS, Content, Site
 from .parse import Document, parse_markdown_file, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems
 from .sharefont import check_share_font
@@ -18,11 +18,6 @@ from .validate import (ArticleFile, Known, join_translations, validate_article_f
 
 if TYPE_CHECKING:
     from .memo import SourceMemo
-
-# Page slugs that would collide with the site's own URLs.
-RESERVED_SLUGS = frozenset({*SECTIONS, "feed", "calendar", "media", "logos", "static", "sitemap", "robots", "404",
-                            "search", "pagefind", "compare"})
-
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
                  processes: int = 1, memo: SourceMemo | None = None) -> Content | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from ..foundation.builtin import DEFAULT_LOCALES
+from ..foundation.builtin import layers
 from ..foundation.problems import Position, Problems
 from .uitext import check_formats, check_markup
 from ..foundation.walk import look
@@ -32,13 +32,18 @@ def load_translations(site_root: Path, code: str, problems: Problems) -> NullTra
     return first
 
 
+def po_file(locales: Path, code: str) -> Path:
+    """Where a locales folder keeps the catalog of `code`, as Babel lays it out."""
+    return locales / code / "LC_MESSAGES" / "messages.po"
+
+
 def catalog_paths(site_root: Path, code: str) -> list[Path]:
     """The .po files of `code` that exist, the site's own first."""
-    folders = dict.fromkeys([site_root / "locales", DEFAULT_LOCALES])
-    return [po for folder in folders if (po := folder / code / "LC_MESSAGES" / "messages.po").is_file()]
+    paths = (po_file(folder.path, code) for folder in layers(site_root, "locales"))
+    return [po for po in paths if po.is_file()]
 
 
-def read_catalog(po: Path, site_root: Path, problems: Problems) -> Catalog | None:
+def read_message_catalog(po: Path, site_root: Path, problems: Problems) -> MessageCatalog | None:
     """A .po or .pot file, or None with a problem naming it (relative to the site when inside it)."""
     shown = _shown(po, site_root)
     refused = look(po, site_root).problem if po.is_relative_to(site_root) else None
@@ -59,7 +64,7 @@ def _shown(po: Path, site_root: Path) -> str:
 
 
 def _compile(po: Path, site_root: Path, code: str, problems: Problems) -> Translations | None:
-    catalog = read_catalog(po, site_root, problems)
+    catalog = read_message_catalog(po, site_root, problems)
     if catalog is None:
         return None
     check_markup(po, _shown(po, site_root), catalog, code, problems)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog as MessageCatalog, Message
 from babel.support import NullTranslations
 from markupsafe import escape
 
@@ -82,7 +82,7 @@ class _Form:
         return f"msgstr[{self.form}]" if self.message.pluralizable else "msgstr"
 
 
-def _forms(catalog: Catalog) -> Iterator[_Form]:
+def _forms(catalog: MessageCatalog) -> Iterator[_Form]:
     for message in catalog:
         if not message.id or message.fuzzy:  # the header; fuzzy entries never reach a page
             continue
@@ -106,7 +106,7 @@ class _PoLines:
         return _locate(self.lines, entry.message, entry.form, entry.translation, offset)
 
 
-def check_markup(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
+def check_markup(po: Path, shown: str, catalog: MessageCatalog, language: str, problems: Problems) -> None:
     """Report every tag of a msgstr its msgid lacks, where it stands in the .po file."""
     po_lines = _PoLines(po)
     for entry in _forms(catalog):
@@ -125,7 +125,7 @@ def check_markup(po: Path, shown: str, catalog: Catalog, language: str, problems
 PLACEHOLDER = re.compile(r"%\(([^)]*)\)")
 
 
-def check_formats(po: Path, shown: str, catalog: Catalog, language: str, problems: Problems) -> None:
+def check_formats(po: Path, shown: str, catalog: MessageCatalog, language: str, problems: Problems) -> None:
     """Report every msgstr that pages could not fill in: a lone '%', or a placeholder its msgid lacks."""
     po_lines = _PoLines(po)
     for entry in _forms(catalog):
