@@ -22,6 +22,7 @@ from .output.publish import (link_unchanged, output_lock, publish, published_pat
                       staging)
 from .plan.pages import plan_pages
 from .foundation.problems import Position, Problems
+from .foundation.workers import Workers
 from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .output.search import SearchProblem, index_site, previous_index
 from .output.shareimage import share_font, share_image_tasks
@@ -72,7 +73,7 @@ def template_dirs(root: Path) -> list[Path]:
 
 def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) -> Problems:
     problems = Problems()
-    load_content(root, today, problems, drafts=drafts, processes=processes)
+    load_content(root, today, problems, drafts=drafts, workers=Workers(processes))
     return problems
 
 
@@ -83,8 +84,8 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     result = BuildResult(problems)
     out = options.out.resolve()
     check_output(out, options.root, protected_folders(), options.force, thorough=False)  # a refusal touches nothing
-    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
-                           memo=memo)
+    workers = Workers(options.processes)
+    content = load_content(options.root, options.today, problems, drafts=options.drafts, workers=workers, memo=memo)
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
@@ -98,7 +99,7 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     except TemplateProblem as exc:
         problems.items.append(exc.problem(options.root))
         return result
-    if not _stage_and_publish(out, options, catalog, urls, renderers, translations, result):
+    if not _stage_and_publish(out, options, workers, catalog, urls, renderers, translations, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
@@ -106,15 +107,15 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     return result
 
 
-def _stage_and_publish(out: Path, options: BuildOptions, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
-                       translations, result: BuildResult) -> bool:
+def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, catalog: Catalog, urls: Urls,
+                       renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
     """Under the output's lock, write the site into a staging folder and publish it; False when it failed."""
     try:
         with output_lock(out):
             remove_leftovers(out)
             published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
             with staging(out) as stage:
-                return _write(stage, out, published, options, catalog, urls, renderers, translations, result)
+                return _write(stage, out, published, options, workers, catalog, urls, renderers, translations, result)
     except OSError as exc:
         result.problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
                               "free some space or fix the folder's permissions, then build again; "
@@ -122,15 +123,15 @@ def _stage_and_publish(out: Path, options: BuildOptions, catalog: Catalog, urls:
         return False
 
 
-def _write(stage: Path, out: Path, published: Published, options: BuildOptions, catalog: Catalog, urls: Urls,
-           renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
+def _write(stage: Path, out: Path, published: Published, options: BuildOptions, workers: Workers, catalog: Catalog,
+           urls: Urls, renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
     """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
     problems = result.problems
     pages = plan_pages(catalog)
     cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
     tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
              *share_image_tasks(stage, catalog, renderers, cache)]
-    rendered = render_pages(pages, renderers, stage, options.processes, cache, options.root, tasks)
+    rendered = render_pages(pages, renderers, stage, workers, cache, options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
