@@ -23,6 +23,7 @@ from .output.publish import (link_unchanged, output_lock, publish, published_pat
 from .plan.pages import plan_pages
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
+from .render.markup import MarkdownStore
 from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .output.search import SearchProblem, index_site, previous_index
 from .output.shareimage import share_font, share_image_tasks
@@ -61,6 +62,15 @@ class BuildResult:
     written: bool = False
 
 
+class BuildMemo(SourceMemo):
+    """What a long-running process (the dev server) keeps between its builds: the source memo's parsed files,
+    and the Markdown converted so far, which a rebuild would otherwise reload from the cache or convert again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markdown_store = MarkdownStore()
+
+
 def protected_folders() -> list[Path]:
     """The generator's own folders, which no output may overlap."""
     return [PACKAGE, DEFAULT_THEME, DEFAULT_LOCALES]
@@ -77,7 +87,7 @@ def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) 
     return problems
 
 
-def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
+def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     """Build the site; a memo (the dev server's) lets unchanged source files skip reading and validation."""
     started = time.perf_counter()
     problems = Problems()
@@ -85,6 +95,7 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     out = options.out.resolve()
     check_output(out, options.root, protected_folders(), options.force, thorough=False)  # a refusal touches nothing
     workers = Workers(options.processes)
+    markdown_store = memo.markdown_store if memo else MarkdownStore()
     content = load_content(options.root, options.today, problems, drafts=options.drafts, workers=workers, memo=memo)
     if content is None or problems.has_errors(options.strict):
         return result
@@ -95,11 +106,12 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     if problems.has_errors(options.strict):
         return result
     try:
-        renderers = _renderers(catalog, urls, options.root, translations, memo.compiled_templates if memo else {})
+        renderers = _renderers(catalog, urls, options.root, translations, markdown_store,
+                               memo.compiled_templates if memo else {})
     except TemplateProblem as exc:
         problems.items.append(exc.problem(options.root))
         return result
-    if not _stage_and_publish(out, options, workers, catalog, urls, renderers, translations, result):
+    if not _stage_and_publish(out, options, workers, markdown_store, catalog, urls, renderers, translations, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
@@ -107,15 +119,17 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     return result
 
 
-def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, catalog: Catalog, urls: Urls,
-                       renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
+def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, markdown_store: MarkdownStore,
+                       catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
+                       result: BuildResult) -> bool:
     """Under the output's lock, write the site into a staging folder and publish it; False when it failed."""
     try:
         with output_lock(out):
             remove_leftovers(out)
             published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
             with staging(out) as stage:
-                return _write(stage, out, published, options, workers, catalog, urls, renderers, translations, result)
+                return _write(stage, out, published, options, workers, markdown_store, catalog, urls, renderers,
+                              translations, result)
     except OSError as exc:
         result.problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
                               "free some space or fix the folder's permissions, then build again; "
@@ -123,15 +137,16 @@ def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, catal
         return False
 
 
-def _write(stage: Path, out: Path, published: Published, options: BuildOptions, workers: Workers, catalog: Catalog,
-           urls: Urls, renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
+def _write(stage: Path, out: Path, published: Published, options: BuildOptions, workers: Workers,
+           markdown_store: MarkdownStore, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
+           result: BuildResult) -> bool:
     """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
     problems = result.problems
     pages = plan_pages(catalog)
-    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
+    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published, markdown_store)
     tasks = [*calendar_tasks(stage, catalog, urls, renderers, translations, cache),
              *share_image_tasks(stage, catalog, renderers, cache)]
-    rendered = render_pages(pages, renderers, stage, workers, cache, options.root, tasks)
+    rendered = render_pages(pages, renderers, stage, workers, cache, markdown_store, options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
@@ -157,7 +172,7 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     result.files = len(files) - sum(result.pages.values())  # with the search index
     publish(stage, out, build, files)
     try:
-        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused)
+        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused, markdown_store=markdown_store)
     except OSError as exc:  # the site is published; the next build just renders everything
         problems.warning(Position(exc.filename or str(options.cache_dir)), "",
                          f"cannot record the build cache: {exc.strerror or exc}", "the next build renders every page")
@@ -185,11 +200,13 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
                   urls.base_url, repr(share_font()))
 
 
-def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, compiled: dict[str, bytes]) -> dict[str, Renderer]:
+def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, markdown_store: MarkdownStore,
+               compiled: dict[str, bytes]) -> dict[str, Renderer]:
     bytecode = SharedBytecode(compiled)
     renderers = {}
     for language in catalog.content.site.languages:
-        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], bytecode)
+        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], markdown_store,
+                            bytecode)
         preload_templates(renderer)
         renderers[language.code] = renderer
     return renderers

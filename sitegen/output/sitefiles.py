@@ -64,7 +64,7 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
         files[relative] = lambda data=data: data
     for code, renderer in renderers.items():
-        files[feed_path(code)] = lambda r=renderer: atom_feed(catalog, r.localizer, urls)
+        files[feed_path(code)] = lambda r=renderer: atom_feed(catalog, r.localizer, urls, r.views.markdown_store)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = [*files, *copy_assets(static_folders(root), stage, urls)]

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from .cache import PageCache
+from ..render.markup import MarkdownStore
 from ..render.markup import Rendered as RenderedMarkdown
-from ..render.markup import store as markdown_store
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Problem
 from ..render.renderer import Renderer, TemplateProblem
@@ -52,6 +52,7 @@ class _Writer:
     renderers: dict[str, Renderer]
     stage: Path
     cache: PageCache
+    markdown_store: MarkdownStore  # the one the renderers' views convert through
     root: Path  # the site's folder, which template problems name templates from
 
 
@@ -84,18 +85,20 @@ def _render_chunk(writer: _Writer, jobs: list[tuple[PlannedPage, str]]) -> Rende
             continue
         write_file(writer.stage, relative, html)
         result.written[code] += 1
-    result.markdown = markdown_store.take_fresh()
+    result.markdown = writer.markdown_store.take_fresh()
     return result
 
 
 def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, workers: Workers,
-                 cache: PageCache, root: Path, other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
+                 cache: PageCache, markdown_store: MarkdownStore, root: Path,
+                 other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
     """Render every page in every language, and run the other slow tasks beside them.
 
-    Template problems name templates by their path in the site at `root`.
+    Template problems name templates by their path in the site at `root`. The renderers convert Markdown
+    through `markdown_store`, which gets what forked workers converted in their copies of it.
     """
     jobs = [(page, code) for page in pages for code in renderers]
-    writer = _Writer(renderers, stage, cache, root)
+    writer = _Writer(renderers, stage, cache, markdown_store, root)
     tasks = [*other_tasks, *(functools.partial(_render_chunk, writer, chunk) for chunk in chunks(jobs))]
     result = Rendered()
     for part in workers.run(tasks, units=len(jobs)):

@@ -19,6 +19,7 @@ from ..plan.catalog import Catalog
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
 from .localize import Localizer, Text
+from .markup import MarkdownStore
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Position, Problem
@@ -158,13 +159,14 @@ class Renderer:
     """Renders the pages of one language; language is bound here and nowhere else."""
 
     def __init__(self, catalog: Catalog, language: Language, urls: Urls, template_dirs: list[Path],
-                 translations: NullTranslations, bytecode: jinja2.BytecodeCache | None = None) -> None:
+                 translations: NullTranslations, markdown_store: MarkdownStore,
+                 bytecode: jinja2.BytecodeCache | None = None) -> None:
         self.catalog = catalog
         self.site = catalog.content.site
         self.language = language
         self.urls = urls
         self.localizer = Localizer(self.site, language)
-        self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.views = ViewBuilder(catalog, self.localizer, urls, markdown_store)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
         self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.localizer.text(self.site.title),
                                 site_description=self.localizer.text(self.site.description),

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from .changes import Change, Effect, asset_target, classify, effect_of
 from ..source.discover import is_ignored
-from ..source.memo import SourceMemo
 from .overlay import Report
-from ..pipeline import BuildOptions, build
+from ..pipeline import BuildMemo, BuildOptions, build
 from ..foundation.problems import Problem
 from ..foundation.walk import readable_file
 
@@ -51,7 +50,7 @@ class Rebuilder:
         # Rebuilds run beside the server's thread, where forking worker processes could deadlock.
         self.options = dataclasses.replace(options, processes=1)
         self.first_processes = options.processes
-        self.memo = SourceMemo()
+        self.memo = BuildMemo()
         self.report = Report()
         self.built = False  # whether options.out holds a good build
         self.warnings: frozenset[Problem] = frozenset()  # of the last good build
