@@ -88,7 +88,8 @@ def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) 
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
-    """Build the site; a memo (the dev server's) lets unchanged source files skip reading and validation."""
+    """Build the site; a memo (the dev server's) keeps between builds what unchanged source files need again:
+    their reading, their validation, the conversion of their Markdown."""
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
