@@ -22,6 +22,8 @@ from .output.publish import (link_unchanged, output_lock, publish, published_pat
                       staging)
 from .plan.pages import plan_pages
 from .foundation.problems import Position, Problems
+from .foundation.workers import Workers
+from .render.markup import MarkdownStore
 from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
 from .output.search import SearchProblem, index_site, previous_index
 from .foundation.fonts import share_font
@@ -61,6 +63,15 @@ class BuildResult:
     written: bool = False
 
 
+class BuildMemo(SourceMemo):
+    """What a long-running process (the dev server) keeps between its builds: the source memo's parsed files,
+    and the Markdown converted so far, which a rebuild would otherwise reload from the cache or convert again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markdown_store = MarkdownStore()
+
+
 def protected_folders() -> list[Path]:
     """The generator's own folders, which no output may overlap."""
     return [PACKAGE, DEFAULT_THEME, DEFAULT_LOCALES]
@@ -73,19 +84,21 @@ def template_dirs(root: Path) -> list[Path]:
 
 def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) -> Problems:
     problems = Problems()
-    load_content(root, today, problems, drafts=drafts, processes=processes)
+    load_content(root, today, problems, drafts=drafts, workers=Workers(processes))
     return problems
 
 
-def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
-    """Build the site; a memo (the dev server's) lets unchanged source files skip reading and validation."""
+def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
+    """Build the site; a memo (the dev server's) keeps between builds what unchanged source files need again:
+    their reading, their validation, the conversion of their Markdown."""
     started = time.perf_counter()
     problems = Problems()
     result = BuildResult(problems)
     out = options.out.resolve()
     check_output(out, options.root, protected_folders(), options.force, thorough=False)  # a refusal touches nothing
-    content = load_content(options.root, options.today, problems, drafts=options.drafts, processes=options.processes,
-                           memo=memo)
+    workers = Workers(options.processes)
+    markdown_store = memo.markdown_store if memo else MarkdownStore()
+    content = load_content(options.root, options.today, problems, drafts=options.drafts, workers=workers, memo=memo)
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
@@ -95,11 +108,12 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     if problems.has_errors(options.strict):
         return result
     try:
-        renderers = _renderers(catalog, urls, options.root, translations, memo.compiled_templates if memo else {})
+        renderers = _renderers(catalog, urls, options.root, translations, markdown_store,
+                               memo.compiled_templates if memo else {})
     except TemplateProblem as exc:
         problems.items.append(exc.problem(options.root))
         return result
-    if not _stage_and_publish(out, options, catalog, urls, renderers, translations, result):
+    if not _stage_and_publish(out, options, workers, markdown_store, catalog, urls, renderers, translations, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
@@ -107,15 +121,17 @@ def build(options: BuildOptions, memo: SourceMemo | None = None) -> BuildResult:
     return result
 
 
-def _stage_and_publish(out: Path, options: BuildOptions, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer],
-                       translations, result: BuildResult) -> bool:
+def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, markdown_store: MarkdownStore,
+                       catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
+                       result: BuildResult) -> bool:
     """Under the output's lock, write the site into a staging folder and publish it; False when it failed."""
     try:
         with output_lock(out):
             remove_leftovers(out)
             published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
             with staging(out) as stage:
-                return _write(stage, out, published, options, catalog, urls, renderers, translations, result)
+                return _write(stage, out, published, options, workers, markdown_store, catalog, urls, renderers,
+                              translations, result)
     except OSError as exc:
         result.problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
                               "free some space or fix the folder's permissions, then build again; "
@@ -123,16 +139,17 @@ def _stage_and_publish(out: Path, options: BuildOptions, catalog: Catalog, urls:
         return False
 
 
-def _write(stage: Path, out: Path, published: Published, options: BuildOptions, catalog: Catalog, urls: Urls,
-           renderers: dict[str, Renderer], translations, result: BuildResult) -> bool:
+def _write(stage: Path, out: Path, published: Published, options: BuildOptions, workers: Workers,
+           markdown_store: MarkdownStore, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
+           result: BuildResult) -> bool:
     """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
     problems = result.problems
     pages = plan_pages(catalog)
-    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published)
+    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published, markdown_store)
     localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
     tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, translations, cache),
              *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache)]
-    rendered = render_pages(pages, renderers, stage, options.processes, cache, options.root, tasks)
+    rendered = render_pages(pages, renderers, stage, workers, cache, markdown_store, options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
     problems.items.extend(rendered.problems)
     if problems.has_errors(options.strict):
@@ -140,8 +157,8 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     render_template = renderers[catalog.content.site.default_language].render_template
     try:  # the root pages and the status page are templates too
         files = {*rendered.files,
-                 *write_site_files(stage, pages, catalog, urls, render_template, localizers, options.root,
-                                   options.sitemap_limit),
+                 *write_site_files(stage, pages, catalog, urls, render_template, localizers, markdown_store,
+                                   options.root, options.sitemap_limit),
                  write_status_page(stage, catalog, urls, render_template, options.root),
                  *write_open_data(stage, catalog, urls)}
     except TemplateProblem as exc:
@@ -160,7 +177,7 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     result.files = len(files) - sum(result.pages.values())  # with the search index
     publish(stage, out, build, files)
     try:
-        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused)
+        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused, markdown_store=markdown_store)
     except OSError as exc:  # the site is published; the next build just renders everything
         problems.warning(Position(exc.filename or str(options.cache_dir)), "",
                          f"cannot record the build cache: {exc.strerror or exc}", "the next build renders every page")
@@ -188,11 +205,13 @@ def _salt(options: BuildOptions, urls: Urls) -> str:
                   urls.base_url, repr(share_font()))
 
 
-def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, compiled: dict[str, bytes]) -> dict[str, Renderer]:
+def _renderers(catalog: Catalog, urls: Urls, root: Path, translations, markdown_store: MarkdownStore,
+               compiled: dict[str, bytes]) -> dict[str, Renderer]:
     bytecode = SharedBytecode(compiled)
     renderers = {}
     for language in catalog.content.site.languages:
-        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], bytecode)
+        renderer = Renderer(catalog, language, urls, template_dirs(root), translations[language.code], markdown_store,
+                            bytecode)
         preload_templates(renderer)
         renderers[language.code] = renderer
     return renderers

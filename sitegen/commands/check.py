@@ -13,6 +13,7 @@ from ..checks.links import check_links
 from ..source.load import load_content
 from .formats import FORMATS, report
 from ..foundation.problems import Problem, Problems, did_you_mean
+from ..foundation.workers import Workers
 from ..checks.stale import LOCK_FILE, check_stale, confirm_translations
 from ..source.translations import load_translations
 from ..checks.uistrings import check_ui_strings
@@ -28,7 +29,7 @@ def check_site(root: Path, today: dt.date, drafts: bool = False, processes: int 
                language: str | None = None) -> CheckResult:
     """Every problem of the site; with `language`, translation problems of that language only."""
     problems = Problems()
-    content = load_content(root, today, problems, drafts=drafts, processes=processes)
+    content = load_content(root, today, problems, drafts=drafts, workers=Workers(processes))
     if content is None:
         return CheckResult(problems.sorted(), ())
     check_links(build_catalog(content, today), root, problems)

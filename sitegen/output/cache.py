@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from ..render.markup import store as markdown_store
+from ..render.markup import MarkdownStore
 from .outfolder import Published
 from ..foundation.builtin import PACKAGE
 from ..foundation.fingerprints import digest, files_digest
@@ -42,8 +42,9 @@ class PageCache:
     previous_files: frozenset[str] = frozenset()
 
     @classmethod
-    def open(cls, cache_dir: Path | None, out: Path, salt: str, published: Published) -> "PageCache":
-        """The previous build's fingerprints, and its converted Markdown loaded into the Markdown store."""
+    def open(cls, cache_dir: Path | None, out: Path, salt: str, published: Published,
+             markdown_store: MarkdownStore) -> "PageCache":
+        """The previous build's fingerprints, and its converted Markdown loaded into `markdown_store`."""
         if cache_dir is None:
             return cls(None, out, salt)
         markdown_store.load(cache_dir / "markdown.json", code_digest())  # templates do not change Markdown
@@ -80,7 +81,8 @@ class PageCache:
         return (fingerprint is not None and self.old.get(relative) == fingerprint
                 and (self.previous_out / relative).is_file())
 
-    def save(self, build: str, pages: dict[str, str], files: set[str], rendered_all: bool) -> None:
+    def save(self, build: str, pages: dict[str, str], files: set[str], rendered_all: bool,
+             markdown_store: MarkdownStore) -> None:
         """Record this build's fingerprints, its files and its Markdown; after a full render unused Markdown is dropped."""
         if self.manifest is None:
             return

@@ -15,7 +15,7 @@ import nh3
 
 from ..plan.catalog import Catalog
 from ..render.localize import Localizer
-from ..render.markup import render_markdown
+from ..render.markup import MarkdownStore
 from ..plan.urls import Route, Urls, feed_path
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -39,12 +39,12 @@ def stable_id(key: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"sitegen:{key}").urn
 
 
-def _entries(catalog: Catalog, localizer: Localizer, urls: Urls) -> list[Entry]:
+def _entries(catalog: Catalog, localizer: Localizer, urls: Urls, markdown_store: MarkdownStore) -> list[Entry]:
     code = localizer.code
     entries = []
     for article in catalog.news:
         text_lang, text = localizer.pick(article.texts)
-        body = render_markdown(text.body, 2, urls.base_path).html
+        body = markdown_store.render(text.body, 2, urls.base_path).html
         entries.append(Entry(f"news/{article.slug}/{code}", text.title, text_lang, article.date,
                              urls.page_absolute(Route("article", article.slug), code),
                              text.summary or excerpt(plain_text(body)), body or None))
@@ -76,10 +76,10 @@ def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(catalog: Catalog, localizer: Localizer, urls: Urls) -> bytes:
+def atom_feed(catalog: Catalog, localizer: Localizer, urls: Urls, markdown_store: MarkdownStore) -> bytes:
     site = catalog.content.site
     code = localizer.code
-    entries = _entries(catalog, localizer, urls)
+    entries = _entries(catalog, localizer, urls, markdown_store)
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": localizer.language.hreflang})
     ET.SubElement(feed, "id").text = stable_id(f"feed/{code}")
     ET.SubElement(feed, "title").text = localizer.text(site.title).value

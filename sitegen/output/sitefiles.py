@@ -17,6 +17,7 @@ from ..plan.calendars import has_calendar
 from ..plan.pages import PlannedPage
 from ..render.head import chooser_context
 from ..render.localize import Localizer
+from ..render.markup import MarkdownStore
 from .sitemap import sitemap_files, robots_txt
 from ..plan.urls import Urls, calendar_path, feed_path, file_path, program_calendar_path
 from ..foundation.walk import Folder
@@ -57,8 +58,8 @@ def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, localizers: Mappin
 
 
 def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
-                     render_template: Callable[..., str], localizers: Mapping[str, Localizer], root: Path,
-                     sitemap_limit: int) -> list[str]:
+                     render_template: Callable[..., str], localizers: Mapping[str, Localizer],
+                     markdown_store: MarkdownStore, root: Path, sitemap_limit: int) -> list[str]:
     """Write the remaining files; returns their paths.
 
     The root pages are templates in the site's default language: render_template(name, what, **context) renders
@@ -73,7 +74,7 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
         files[relative] = lambda data=data: data
     for code, localizer in localizers.items():
-        files[feed_path(code)] = lambda localizer=localizer: atom_feed(catalog, localizer, urls)
+        files[feed_path(code)] = lambda localizer=localizer: atom_feed(catalog, localizer, urls, markdown_store)
     for relative, produce in files.items():
         write_file(stage, relative, produce())
     written = [*files, *copy_assets(static_folders(root), stage, urls)]

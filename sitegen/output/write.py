@@ -2,29 +2,19 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .cache import PageCache
+from ..render.markup import MarkdownStore
 from ..render.markup import Rendered as RenderedMarkdown
-from ..render.markup import store as markdown_store
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Problem
 from ..render.renderer import Renderer, TemplateProblem
 from ..plan.urls import output_file, route_path
-
-# Below this many pages a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 400
-CHUNK = 250
-
-# Set in the parent just before forking; the workers read them.
-_renderers: dict[str, Renderer] = {}
-_stage: Path = Path()
-_cache: PageCache = PageCache(None, Path())
-_tasks: list[Callable[[], "Rendered"]] = []
+from ..foundation.workers import Workers, chunks
 
 
 def write_file(stage: Path, relative: str, data: bytes | str) -> None:
@@ -55,23 +45,34 @@ class Rendered:
         self.markdown.update(other.markdown)
 
 
-def _render_chunk(root: Path, jobs: list[tuple[PlannedPage, str]]) -> Rendered:
+@dataclass(frozen=True)
+class _Writer:
+    """What every batch of pages is rendered with and written to."""
+
+    renderers: dict[str, Renderer]
+    stage: Path
+    cache: PageCache
+    markdown_store: MarkdownStore  # the one the renderers' views convert through
+    root: Path  # the site's folder, which template problems name templates from
+
+
+def _render_chunk(writer: _Writer, jobs: list[tuple[PlannedPage, str]]) -> Rendered:
     result = Rendered()
     problems = result.problems
     failed: set[tuple[str, int]] = set()
     for page, code in jobs:
-        renderer = _renderers[code]
+        renderer = writer.renderers[code]
         relative = output_file(route_path(page.route, code))
         result.files.append(relative)
         # A page planned with its sources is fingerprinted from them, without building its view.
-        fingerprint = _cache.source_fingerprint(renderer.salt, page, renderer.catalog.content.digests)
+        fingerprint = writer.cache.source_fingerprint(renderer.salt, page, renderer.catalog.content.digests)
         context = None
         if page.depends is None:
             context = renderer.prepare(page)
-            fingerprint = _cache.fingerprint(renderer.salt, page.template, context)
+            fingerprint = writer.cache.fingerprint(renderer.salt, page.template, context)
         if fingerprint is not None:
             result.fingerprints[relative] = fingerprint
-        if _cache.unchanged(relative, fingerprint):
+        if writer.cache.unchanged(relative, fingerprint):
             result.reused += 1
             result.written[code] += 1
             continue
@@ -80,40 +81,27 @@ def _render_chunk(root: Path, jobs: list[tuple[PlannedPage, str]]) -> Rendered:
         except TemplateProblem as exc:
             if (exc.template, exc.line) not in failed:
                 failed.add((exc.template, exc.line))
-                problems.append(exc.problem(root))
+                problems.append(exc.problem(writer.root))
             continue
-        write_file(_stage, relative, html)
+        write_file(writer.stage, relative, html)
         result.written[code] += 1
-    result.markdown = markdown_store.take_fresh()
+    result.markdown = writer.markdown_store.take_fresh()
     return result
 
 
-def _run_task(index: int) -> Rendered:
-    return _tasks[index]()
-
-
-def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, processes: int,
-                 cache: PageCache, root: Path, other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
+def render_pages(pages: list[PlannedPage], renderers: dict[str, Renderer], stage: Path, workers: Workers,
+                 cache: PageCache, markdown_store: MarkdownStore, root: Path,
+                 other_tasks: list[Callable[[], Rendered]] = ()) -> Rendered:
     """Render every page in every language, and run the other slow tasks beside them.
 
-    Template problems name templates by their path in the site at `root`.
-    With several processes, forked workers share the parent's renderers and task list.
+    Template problems name templates by their path in the site at `root`. The renderers convert Markdown
+    through `markdown_store`, which gets what forked workers converted in their copies of it.
     """
-    global _renderers, _stage, _cache, _tasks
     jobs = [(page, code) for page in pages for code in renderers]
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    _renderers, _stage, _cache = renderers, stage, cache
-    _tasks = [*other_tasks, *(functools.partial(_render_chunk, root, chunk) for chunk in chunks)]
+    writer = _Writer(renderers, stage, cache, markdown_store, root)
+    tasks = [*other_tasks, *(functools.partial(_render_chunk, writer, chunk) for chunk in chunks(jobs))]
     result = Rendered()
-    try:
-        if processes > 1 and len(jobs) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                for part in pool.imap_unordered(_run_task, range(len(_tasks))):
-                    result.add(part)
-        else:
-            for task in _tasks:
-                result.add(task())
-    finally:
-        _renderers, _cache, _tasks = {}, PageCache(None, Path()), []
+    for part in workers.run(tasks, units=len(jobs)):
+        result.add(part)
     markdown_store.add(result.markdown)  # what the workers converted, for the cache
     return result

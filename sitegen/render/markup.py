@@ -78,14 +78,11 @@ def _converter() -> markdown.Markdown:
     )
 
 
-_md = _converter()
-
-
-def _convert(source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
-    _md.reset()
-    _md.treeprocessors["heading_levels"].top = top_heading
-    html = _md.convert(source)
-    toc = sanitize(_md.toc, None, ids) if _count_headings(_md.toc_tokens) >= 2 else ""
+def _convert(md: markdown.Markdown, source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
+    md.reset()
+    md.treeprocessors["heading_levels"].top = top_heading
+    html = md.convert(source)
+    toc = sanitize(md.toc, None, ids) if _count_headings(md.toc_tokens) >= 2 else ""
     return Rendered(html=sanitize(html, base_path, ids), toc=toc)
 
 
@@ -93,17 +90,19 @@ def editors_html(source: str) -> str:
     """Markdown as safe HTML with its links and alt texts as the editor wrote them: what `check` reads.
 
     Raw HTML and Markdown come out alike, and only what the sanitiser keeps is there, as on the page."""
-    _md.reset()
-    return _clean(_md.convert(source), None)
+    return _clean(_converter().convert(source), None)
 
 
 class MarkdownStore:
     """Converted Markdown by a digest of its source, kept between builds (conversion is the costliest step).
 
-    One store per process: forked workers hand back what they converted with `take_fresh`.
+    The build owns one (the dev server keeps its own across builds) and hands it to whatever shows Markdown.
+    It converts with a Python-Markdown instance of its own; forked workers, each with a copy of the store,
+    hand back what they converted with `take_fresh`.
     """
 
     def __init__(self) -> None:
+        self.converter = _converter()
         self.entries: dict[str, Rendered] = {}
         # Read from the cache file, which anyone with the checkout can edit: sanitised again when first used.
         self.loaded: dict[str, Rendered] = {}
@@ -112,7 +111,9 @@ class MarkdownStore:
         self.changed = False  # since the last load or save: whether the file on disk is behind
         self.synced: tuple = ()  # the file as last loaded or saved, to skip loading it again
 
-    def get(self, source: str, top_heading: int, base_path: str, ids: str) -> Rendered:
+    def render(self, source: str, top_heading: int = 2, base_path: str = "/", field: str = "text") -> Rendered:
+        """Like `render_markdown`, converting each text once."""
+        ids = id_prefix(field)
         key = digest(str(top_heading), base_path, ids, source)
         self.used.add(key)
         found = self.entries.get(key)
@@ -120,7 +121,7 @@ class MarkdownStore:
             cached = self.loaded.pop(key)
             found = self.entries[key] = Rendered(sanitize(cached.html), sanitize(cached.toc))
         if found is None:
-            found = self.entries[key] = self.fresh[key] = _convert(source, top_heading, base_path, ids)
+            found = self.entries[key] = self.fresh[key] = _convert(self.converter, source, top_heading, base_path, ids)
             self.changed = True
         return found
 
@@ -169,14 +170,13 @@ def _file_state(path: Path, salt: str) -> tuple:
         return ()
 
 
-store = MarkdownStore()
-
-
 def render_markdown(source: str, top_heading: int = 2, base_path: str = "/", field: str = "text") -> Rendered:
     """Editors' Markdown as safe HTML. The page's title is its only h1, so headings start at `top_heading`;
     `base_path` is the folder of the site's base URL, put before links written from the site's root;
-    `field` names the text among the others of its page, and starts each of its ids (see `id_prefix`)."""
-    return store.get(source, top_heading, base_path, id_prefix(field))
+    `field` names the text among the others of its page, and starts each of its ids (see `id_prefix`).
+
+    Converted afresh each time: a build converts through its `MarkdownStore`."""
+    return _convert(_converter(), source, top_heading, base_path, id_prefix(field))
 
 
 def id_prefix(field: str) -> str:

@@ -19,6 +19,7 @@ from .compare import compare_entries
 from .facets import catalog_view, plural_samples
 from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
+from .markup import MarkdownStore
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
 from ..foundation.problems import Position, Problem
@@ -112,13 +113,14 @@ class Renderer:
     """Renders the pages of one language; language is bound here and nowhere else."""
 
     def __init__(self, catalog: Catalog, language: Language, urls: Urls, template_dirs: list[Path],
-                 translations: NullTranslations, bytecode: jinja2.BytecodeCache | None = None) -> None:
+                 translations: NullTranslations, markdown_store: MarkdownStore,
+                 bytecode: jinja2.BytecodeCache | None = None) -> None:
         self.catalog = catalog
         self.site = catalog.content.site
         self.language = language
         self.urls = urls
         self.localizer = Localizer(self.site, language)
-        self.views = ViewBuilder(catalog, self.localizer, urls)
+        self.views = ViewBuilder(catalog, self.localizer, urls, markdown_store)
         self.site_title = self.localizer.text(self.site.title)
         self.share_cards = ShareCards(self.views, self.site_title.value, urls.base_url)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from ..plan.catalog import Catalog, next_session
 from .localize import Localizer, Text
-from .markup import render_markdown
+from .markup import MarkdownStore
 from ..foundation.model import Article, Contact, Duration, Fee, Partner, Program, Session
 from ..plan.urls import Route, Urls
 
@@ -22,7 +22,8 @@ class Link:
 class Markdown:
     """Editors' Markdown in the language it was written in, converted when a template first shows it.
 
-    The view holds the source, not the HTML, so a page's fingerprint (see cache.py) is cheap to take.
+    The view holds the source, not the HTML, so a page's fingerprint (see cache.py) is cheap to take;
+    the store it converts through is not part of its value (nor of its repr, which fingerprints read).
     """
 
     source: str
@@ -31,14 +32,15 @@ class Markdown:
     field: str  # its name among the page's texts, which starts its ids
     top_heading: int = 2
     base_path: str = "/"
+    store: MarkdownStore = field(kw_only=True, repr=False, compare=False)
 
     @property
     def html(self) -> str:
-        return render_markdown(self.source, self.top_heading, self.base_path, self.field).html
+        return self.store.render(self.source, self.top_heading, self.base_path, self.field).html
 
     @property
     def toc(self) -> str:
-        return render_markdown(self.source, self.top_heading, self.base_path, self.field).toc
+        return self.store.render(self.source, self.top_heading, self.base_path, self.field).toc
 
 
 @dataclass(frozen=True)
@@ -150,12 +152,13 @@ class Pagination:
 class ViewBuilder:
     """Builds the views of one language; every method is pure in the catalog."""
 
-    def __init__(self, catalog: Catalog, localizer: Localizer, urls: Urls) -> None:
+    def __init__(self, catalog: Catalog, localizer: Localizer, urls: Urls, markdown_store: MarkdownStore) -> None:
         self.catalog = catalog
         self.site = catalog.content.site
         self.l10n = localizer
         self.urls = urls
         self.code = localizer.code
+        self.markdown_store = markdown_store
 
     def href(self, kind: str, slug: str | None = None, number: int = 1) -> str:
         return self.urls.page(Route(kind, slug, number), self.code)
@@ -166,7 +169,8 @@ class ViewBuilder:
         if chosen is None:
             return None
         code, source = chosen
-        return Markdown(source, code, code != self.code, field, top_heading, self.urls.base_path)
+        return Markdown(source, code, code != self.code, field, top_heading, self.urls.base_path,
+                        store=self.markdown_store)
 
     def program_card(self, program: Program) -> ProgramCard:
         location = program.location

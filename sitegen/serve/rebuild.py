@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .changes import Change, Effect, asset_target, classify, effect_of
-from ..source.memo import SourceMemo
 from .overlay import Report
-from ..pipeline import BuildOptions, build
+from ..pipeline import BuildMemo, BuildOptions, build
 from ..foundation.problems import Problem
 from ..foundation.walk import is_ignored, readable_file
 
@@ -50,7 +49,7 @@ class Rebuilder:
         # Rebuilds run beside the server's thread, where forking worker processes could deadlock.
         self.options = dataclasses.replace(options, processes=1)
         self.first_processes = options.processes
-        self.memo = SourceMemo()
+        self.memo = BuildMemo()
         self.report = Report()
         self.built = False  # whether options.out holds a good build
         self.warnings: frozenset[Problem] = frozenset()  # of the last good build

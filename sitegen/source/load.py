@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .discover import SourceFile, Sources, discover
-from ..render.localize import choose
+from .fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
 from .parse import Document, parse_markdown_file, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems
 from .sharefont import check_share_font
+from ..foundation.workers import Workers, chunks
 from .siteconfig import validate_site
 from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
                        validate_program)
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from .memo import SourceMemo
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
-                 processes: int = 1, memo: SourceMemo | None = None) -> Content | None:
+                 workers: Workers = Workers(), memo: SourceMemo | None = None) -> Content | None:
     """Everything the site publishes, or None when site.yaml itself cannot be used.
 
     With a memo (kept by the dev server), files unchanged since the last call are not read again.
@@ -46,7 +47,7 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),
              *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
     checked = (memo.validate_all(root, items, known, problems) if memo
-               else _validate_all(root, items, known, problems, processes))
+               else _validate_all(root, items, known, problems, workers))
     by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
     digests = {}
     for (kind, source), (result, text_digest) in zip(items, checked):
@@ -65,12 +66,6 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
         pages=tuple(a for a in pages if keep(a)),
         media=tuple(sorted(known.media)), logos=tuple(sorted(known.logos)), digests=digests,
     )
-
-
-# Files are parsed and validated in forked workers; these are set just before the fork.
-_job: tuple[Path, list[tuple[str, SourceFile]], Known | None] = (Path(), [], None)
-PARALLEL_THRESHOLD = 500  # files; below it a process pool costs more than it saves
-CHUNK = 400
 
 
 def parse_source(kind: str, source: SourceFile, root: Path, problems: Problems) -> Document | None:
@@ -95,29 +90,19 @@ def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, probl
     return validate_source(kind, document, source, known, problems), document.digest
 
 
-def _validate_chunk(start: int) -> tuple[list[tuple[Any, str]], list[Problem]]:
-    root, items, known = _job
+def _validate_chunk(root: Path, known: Known,
+                    items: list[tuple[str, SourceFile]]) -> tuple[list[tuple[Any, str]], list[Problem]]:
     problems = Problems()
-    results = [_validate_one(kind, source, root, known, problems) for kind, source in items[start:start + CHUNK]]
+    results = [_validate_one(kind, source, root, known, problems) for kind, source in items]
     return results, problems.items
 
 
 def _validate_all(root: Path, items: list[tuple[str, SourceFile]], known: Known, problems: Problems,
-                  processes: int) -> list:
+                  workers: Workers) -> list:
     """Each file's model object (or None), in the order of `items`."""
-    global _job
-    _job = (root, items, known)
-    starts = range(0, len(items), CHUNK)
-    try:
-        if processes > 1 and len(items) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                parts = pool.map(_validate_chunk, starts)
-        else:
-            parts = [_validate_chunk(start) for start in starts]
-    finally:
-        _job = (Path(), [], None)
+    tasks = [functools.partial(_validate_chunk, root, known, chunk) for chunk in chunks(items)]
     results = []
-    for part, found in parts:
+    for part, found in workers.run(tasks, units=len(items)):
         results.extend(part)
         problems.items.extend(found)
     return results
@@ -132,9 +117,8 @@ def _articles(files: list[ArticleFile], sources: list[SourceFile], kind: str, kn
         missing = [code for code in known.site.codes if code not in article.texts and (article.slug, code) not in broken]
         for code in missing if not article.draft else ():
             shown, text = choose(article.texts, known.site.language(code), known.site.codes)
-            problems.warning(Position(text.source), "", f"has no {code} translation; the {code} page shows the {shown} text",
-                             "add " + text.source.rsplit(".", 2)[0] + f".{code}.md, a translation of this file",
-                             language=code)
+            warn_untranslated(problems, Position(text.source), "", code, shown,
+                              "add " + text.source.rsplit(".", 2)[0] + f".{code}.md, a translation of this file")
     return articles
 
 
