@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING, Any
 from .discover import SourceFile, Sources, discover
 from .fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
-from .parse import Document, parse_markdown_file, parse_yaml_file
+from .parse import parse_source, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems
 from .sharefont import check_share_font
 from ..foundation.workers import Workers, chunks
 from .siteconfig import validate_site
-from .validate import (ArticleFile, Known, join_translations, validate_article_file, validate_partner,
-                       validate_program)
+from .validate import ArticleFile, Known, join_translations, validate_source
 
 if TYPE_CHECKING:
     from .memo import SourceMemo
@@ -66,20 +65,6 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
         pages=tuple(a for a in pages if keep(a)),
         media=tuple(sorted(known.media)), logos=tuple(sorted(known.logos)), digests=digests,
     )
-
-
-def parse_source(kind: str, source: SourceFile, root: Path, problems: Problems) -> Document | None:
-    parse = parse_yaml_file if kind in ("program", "partner") else parse_markdown_file
-    return parse(root, source.path, problems)
-
-
-def validate_source(kind: str, document: Document, source: SourceFile, known: Known, problems: Problems) -> Any:
-    """The file's model object, None when invalid."""
-    if kind == "program":
-        return validate_program(document, source, known, problems)
-    if kind == "partner":
-        return validate_partner(document, source, known, problems)
-    return validate_article_file(document, source, kind, known, problems)
 
 
 def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems) -> tuple[Any, str]:

@@ -15,12 +15,11 @@ from typing import Any
 from babel.support import NullTranslations
 
 from .discover import SourceFile, Sources, discover
-from .load import parse_source, validate_source
-from .parse import Document
+from .parse import Document, parse_source
 from ..foundation import fingerprints
 from ..foundation.problems import Problem, Problems
 from .translations import catalog_paths, load_translations
-from .validate import Known
+from .validate import Known, validate_source
 from ..foundation.walk import look
 
 Signature = tuple[int, int, int]  # modification time (ns), size, inode

@@ -10,6 +10,7 @@ from ..foundation.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_NE
                      too_many_unclosed)
 from ..foundation.fingerprints import digest
 from ..foundation.problems import Position, Problems
+from .discover import SourceFile
 from .yamlsource import YList, YMap, load_yaml
 
 
@@ -120,3 +121,8 @@ def _as_document(path: str, data: Any, problems: Problems, failed: bool) -> Docu
         problems.error(Position(path, 1, 1), "", f"the file must be a mapping of fields, not {kind}",
                        "write one 'key: value' line per field, e.g. 'title: {en: ...}'")
     return None
+
+
+def parse_source(kind: str, source: SourceFile, root: Path, problems: Problems) -> Document | None:
+    parse = parse_yaml_file if kind in ("program", "partner") else parse_markdown_file
+    return parse(root, source.path, problems)

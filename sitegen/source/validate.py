@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from babel import Locale
 from babel.core import get_global
@@ -268,3 +269,12 @@ def join_translations(kind: str, files: list[ArticleFile], problems: Problems) -
             programs=tuple(sorted({p for file in group for p in file.programs})), draft=not published,
         ))
     return articles
+
+
+def validate_source(kind: str, document: Document, source: SourceFile, known: Known, problems: Problems) -> Any:
+    """The file's model object, None when invalid."""
+    if kind == "program":
+        return validate_program(document, source, known, problems)
+    if kind == "partner":
+        return validate_partner(document, source, known, problems)
+    return validate_article_file(document, source, kind, known, problems)
