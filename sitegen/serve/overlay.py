@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from babel.support import NullTranslations
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..foundation.problems import Problem
 from ..plan.urls import path_language
