@@ -8,7 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import REPO, run_cli
-from sitegen.render.localize import Localizer, choose
+from sitegen.foundation.fallback import choose
+from sitegen.render.localize import Localizer
 from sitegen.foundation.model import Duration, Language, Localized, Site
 
 LANGUAGES = (

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..plan.catalog import Catalog
 from ..plan.coverage import Gap, gaps, item_texts
-from ..render.localize import choose
+from ..foundation.fallback import choose
 from ..foundation.model import Language
 from ..checks.stale import read_lock, stale_fields
 from ..plan.urls import Urls

@@ -14,7 +14,7 @@ from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from ..foundation.model import Duration, Language, Localized, Site
-from ..source.fallback import choose
+from ..foundation.fallback import choose
 
 T = TypeVar("T")
 

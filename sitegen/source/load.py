@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .discover import SourceFile, Sources, discover
-from .fallback import choose, warn_untranslated
+from ..foundation.fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
 from .parse import parse_source, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems

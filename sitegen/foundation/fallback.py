@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Mapping, TypeVar
 
-from ..foundation.model import Language
-from ..foundation.problems import Position, Problems
+from .model import Language
+from .problems import Position, Problems
 
 T = TypeVar("T")
 
