@@ -11,10 +11,25 @@ LIVERELOAD_JS = Path(livereload.__file__).parent / "vendors" / "livereload.js"
 PROTOCOL = "http://livereload.com/protocols/official-7"
 
 
+class Browsers:
+    """The pages of one server connected for live reload."""
+
+    def __init__(self) -> None:
+        self.sockets: set[ReloadSocket] = set()
+
+    def reload(self, path: str) -> None:
+        for socket in list(self.sockets):
+            try:
+                socket.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
+            except websocket.WebSocketClosedError:
+                self.sockets.discard(socket)
+
+
 class ReloadSocket(websocket.WebSocketHandler):
     """The LiveReload protocol (livereload.js in the page connects here): hello, then reload commands."""
 
-    clients: set["ReloadSocket"] = set()
+    def initialize(self, browsers: Browsers) -> None:
+        self.browsers = browsers
 
     def on_message(self, message: str | bytes) -> None:
         try:
@@ -23,18 +38,10 @@ class ReloadSocket(websocket.WebSocketHandler):
             return
         if command == "hello":
             self.write_message({"command": "hello", "protocols": [PROTOCOL], "serverName": "sitegen"})
-            ReloadSocket.clients.add(self)
+            self.browsers.sockets.add(self)
 
     def on_close(self) -> None:
-        ReloadSocket.clients.discard(self)
-
-    @classmethod
-    def broadcast(cls, path: str) -> None:
-        for client in list(cls.clients):
-            try:
-                client.write_message({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
-            except websocket.WebSocketClosedError:
-                cls.clients.discard(client)
+        self.browsers.sockets.discard(self)
 
 
 class ScriptHandler(web.RequestHandler):
@@ -43,7 +50,8 @@ class ScriptHandler(web.RequestHandler):
         self.write(LIVERELOAD_JS.read_bytes())
 
 
-RELOAD_ROUTES = [(r"/livereload", ReloadSocket), (r"/livereload\.js", ScriptHandler)]
+def reload_routes(browsers: Browsers) -> list[tuple]:
+    return [(r"/livereload", ReloadSocket, {"browsers": browsers}), (r"/livereload\.js", ScriptHandler)]
 
 
 def script_tag(port: int) -> str:

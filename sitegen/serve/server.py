@@ -13,6 +13,7 @@ import time
 import traceback
 from html import escape as html_escape
 from pathlib import Path
+from typing import Callable
 
 from babel.support import NullTranslations
 from tornado import ioloop, web
@@ -24,7 +25,7 @@ from ..pipeline import BuildOptions
 from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Route, path_language, route_path
 from ..foundation.problems import Problems
 from .rebuild import Outcome, Rebuilder
-from .reloading import RELOAD_ROUTES, ReloadSocket, script_tag
+from .reloading import Browsers, reload_routes, script_tag
 from ..source.translations import load_translations
 from ..foundation.walk import look
 from .watch import Watcher
@@ -142,7 +143,7 @@ def _reload_path(outcome: Outcome) -> str:
     return outcome.copied[0] if outcome.action == "copied" and len(outcome.copied) == 1 else "*"
 
 
-def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: threading.Event) -> None:
+def _watch(rebuilder: Rebuilder, watcher: Watcher, reload: Callable[[str], None], stop: threading.Event) -> None:
     """Rebuild on every batch of changes; nothing that happens here stops the server."""
     while not stop.is_set():
         try:
@@ -153,7 +154,7 @@ def _watch(rebuilder: Rebuilder, watcher: Watcher, loop: ioloop.IOLoop, stop: th
             watcher.absorb(WRITTEN_BY_BUILD)
             _print(outcome, rebuilder)
             if outcome.action != "ignored":
-                loop.add_callback(ReloadSocket.broadcast, _reload_path(outcome))
+                reload(_reload_path(outcome))
         except Exception:  # noqa: BLE001 — the watcher itself must survive anything
             traceback.print_exc()
             time.sleep(1)
@@ -183,8 +184,8 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     base_url = f"http://{'localhost' if host in ('127.0.0.1', '::1', 'localhost') else host}:{port}/"
     options = BuildOptions(root=root, out=out, today=today, base_url=base_url, drafts=drafts, strict=strict,
                            cache_dir=workspace / "cache", force=True)  # the folder is the server's own
-    rebuilder = Rebuilder(options)
-    app = web.Application([*RELOAD_ROUTES, (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)})],
+    rebuilder, browsers = Rebuilder(options), Browsers()
+    app = web.Application([*reload_routes(browsers), (r"/(.*)", SiteHandler, {"site": ServedSite(rebuilder, port)})],
                           log_function=_log_request)
     try:
         app.listen(port, address=host)  # before building: a busy port is said at once
@@ -197,7 +198,8 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     loop = ioloop.IOLoop.current()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
-    threading.Thread(target=_watch, args=(rebuilder, watcher, loop, stop), daemon=True).start()
+    reload = lambda path: loop.add_callback(browsers.reload, path)  # noqa: E731 (reloads run on the server's loop)
+    threading.Thread(target=_watch, args=(rebuilder, watcher, reload, stop), daemon=True).start()
     print(f"Serving {base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
         loop.start()
