@@ -1,4 +1,6 @@
-"""The build, stage by stage: load → catalog → plan → render → write → publish."""
+"""The build, stage by stage, each stage a package: source (load and validate) → plan (catalog, URLs, pages) →
+render (a renderer per language) → output (write in the worker pool, then publish). `build` reads as the
+architecture; the stages below it import nothing from here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +9,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from babel.support import NullTranslations
 
 from .plan.assets import collect_assets
 from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, layers
@@ -20,7 +24,7 @@ from .output.opendata import write_open_data
 from .output.outfolder import Published, check_output
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
                       staging)
-from .plan.pages import plan_pages
+from .plan.pages import PlannedPage, plan_pages
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
 from .render.markup import MarkdownStore
@@ -34,7 +38,7 @@ from .output.status import write_status_page
 from .source.translations import load_translations
 from .plan.urls import Urls
 from .output.sitemap import SITEMAP_LIMIT
-from .output.write import render_pages
+from .output.write import Rendered, render_pages
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,21 @@ def check(root: Path, today: dt.date, drafts: bool = False, processes: int = 1) 
     return problems
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What the stages before writing hand to it."""
+
+    options: BuildOptions
+    out: Path
+    workers: Workers
+    markdown_store: MarkdownStore
+    catalog: Catalog
+    pages: list[PlannedPage]
+    urls: Urls
+    renderers: dict[str, Renderer]
+    translations: dict[str, NullTranslations]
+
+
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     """Build the site; a memo (the dev server's) keeps between builds what unchanged source files need again:
     their reading, their validation, the conversion of their Markdown."""
@@ -113,7 +132,9 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     except TemplateProblem as exc:
         problems.items.append(exc.problem(options.root))
         return result
-    if not _stage_and_publish(out, options, workers, markdown_store, catalog, urls, renderers, translations, result):
+    prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
+                         translations)
+    if not _stage_and_publish(prepared, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
     result.written = True
@@ -121,17 +142,15 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     return result
 
 
-def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, markdown_store: MarkdownStore,
-                       catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
-                       result: BuildResult) -> bool:
+def _stage_and_publish(prepared: _Prepared, result: BuildResult) -> bool:
     """Under the output's lock, write the site into a staging folder and publish it; False when it failed."""
+    out, options = prepared.out, prepared.options
     try:
         with output_lock(out):
             remove_leftovers(out)
             published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
             with staging(out) as stage:
-                return _write(stage, out, published, options, workers, markdown_store, catalog, urls, renderers,
-                              translations, result)
+                return _write(stage, published, prepared, result)
     except OSError as exc:
         result.problems.error(Position(str(published_path(exc, out))), "", f"cannot write the site: {exc.strerror or exc}",
                               "free some space or fix the folder's permissions, then build again; "
@@ -139,31 +158,53 @@ def _stage_and_publish(out: Path, options: BuildOptions, workers: Workers, markd
         return False
 
 
-def _write(stage: Path, out: Path, published: Published, options: BuildOptions, workers: Workers,
-           markdown_store: MarkdownStore, catalog: Catalog, urls: Urls, renderers: dict[str, Renderer], translations,
-           result: BuildResult) -> bool:
+def _write(stage: Path, published: Published, prepared: _Prepared, result: BuildResult) -> bool:
     """Render and write everything into the stage, then publish it; False (with the problems recorded) when it failed."""
-    problems = result.problems
-    pages = plan_pages(catalog)
-    cache = PageCache.open(options.cache_dir, out, _salt(options, urls), published, markdown_store)
+    options = prepared.options
+    cache = PageCache.open(options.cache_dir, prepared.out, _salt(options, prepared.urls), published,
+                           prepared.markdown_store)
+    rendered = _render(stage, prepared, cache, result)
+    if rendered is None:
+        return False
+    files = _write_site_files(stage, prepared, rendered, result)
+    if files is None:
+        return False
+    return _publish(stage, published, prepared, cache, rendered, files, result)
+
+
+def _render(stage: Path, prepared: _Prepared, cache: PageCache, result: BuildResult) -> Rendered | None:
+    """Every page in every language, with the calendars and share images beside them, in the worker pool."""
+    catalog, urls, renderers = prepared.catalog, prepared.urls, prepared.renderers
     localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
-    tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, translations, cache),
+    tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, prepared.translations, cache),
              *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache)]
-    rendered = render_pages(pages, renderers, stage, workers, cache, markdown_store, options.root, tasks)
+    rendered = render_pages(prepared.pages, renderers, stage, prepared.workers, cache, prepared.markdown_store,
+                            prepared.options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
-    problems.items.extend(rendered.problems)
-    if problems.has_errors(options.strict):
-        return False
-    render_template = renderers[catalog.content.site.default_language].render_template
+    result.problems.items.extend(rendered.problems)
+    return None if result.problems.has_errors(prepared.options.strict) else rendered
+
+
+def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, result: BuildResult) -> set[str] | None:
+    """The files besides the pages; with the pages', every file of the new output (None when a template failed)."""
+    catalog, urls, options = prepared.catalog, prepared.urls, prepared.options
+    render_template = prepared.renderers[catalog.content.site.default_language].render_template
+    localizers = {code: renderer.localizer for code, renderer in prepared.renderers.items()}
     try:  # the root pages and the status page are templates too
-        files = {*rendered.files,
-                 *write_site_files(stage, pages, catalog, urls, render_template, localizers, markdown_store,
-                                   options.root, options.sitemap_limit),
-                 write_status_page(stage, catalog, urls, render_template, options.root),
-                 *write_open_data(stage, catalog, urls)}
+        return {*rendered.files,
+                *write_site_files(stage, prepared.pages, catalog, urls, render_template, localizers,
+                                  prepared.markdown_store, options.root, options.sitemap_limit),
+                write_status_page(stage, catalog, urls, render_template, options.root),
+                *write_open_data(stage, catalog, urls)}
     except TemplateProblem as exc:
-        problems.items.append(exc.problem(options.root))
-        return False
+        result.problems.items.append(exc.problem(options.root))
+        return None
+
+
+def _publish(stage: Path, published: Published, prepared: _Prepared, cache: PageCache, rendered: Rendered,
+             files: set[str], result: BuildResult) -> bool:
+    """Index the stage for search, publish it, and record the cache; True also when nothing would change."""
+    options, out = prepared.options, prepared.out
     nothing_rendered = rendered.reused == sum(rendered.written.values())
     kept_index = options.search and cache.incremental and previous_index(files, cache.previous_files, nothing_rendered)
     files.update(kept_index or ())
@@ -177,10 +218,12 @@ def _write(stage: Path, out: Path, published: Published, options: BuildOptions, 
     result.files = len(files) - sum(result.pages.values())  # with the search index
     publish(stage, out, build, files)
     try:
-        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused, markdown_store=markdown_store)
+        cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused,
+                   markdown_store=prepared.markdown_store)
     except OSError as exc:  # the site is published; the next build just renders everything
-        problems.warning(Position(exc.filename or str(options.cache_dir)), "",
-                         f"cannot record the build cache: {exc.strerror or exc}", "the next build renders every page")
+        result.problems.warning(Position(exc.filename or str(options.cache_dir)), "",
+                                f"cannot record the build cache: {exc.strerror or exc}",
+                                "the next build renders every page")
     return True
 
 
@@ -199,7 +242,7 @@ def _index_for_search(stage: Path, out: Path, files: set[str], result: BuildResu
 def _salt(options: BuildOptions, urls: Urls) -> str:
     """What every page depends on besides its view: templates, translations, the generator itself."""
     themes = template_dirs(options.root)
-    locales = [options.root / "locales", DEFAULT_LOCALES]
+    locales = [folder.path for folder in layers(options.root, "locales")]
     # Pages name the drawn share images only where a font to draw them with is installed.
     return digest(code_digest(), files_digest(themes, site=options.root), files_digest(locales, "*.po", options.root),
                   urls.base_url, repr(share_font()))
