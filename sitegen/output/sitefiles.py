@@ -19,7 +19,7 @@ from ..render.head import chooser_context
 from ..render.localize import Localizer
 from ..render.markup import MarkdownStore
 from .sitemap import sitemap_files, robots_txt
-from ..plan.urls import Urls, calendar_path, feed_path, file_path, program_calendar_path
+from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Urls, calendar_path, feed_path, file_path, program_calendar_path
 from ..foundation.walk import Folder
 from .write import Rendered, write_file
 
@@ -67,8 +67,8 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
     """
     default = localizers[catalog.content.site.default_language]
     files: dict[str, Callable[[], bytes | str]] = {
-        "index.html": lambda: render_template("chooser.html", "index.html", **chooser_context(default, urls, False)),
-        "404.html": lambda: render_template("chooser.html", "404.html", **chooser_context(default, urls, True)),
+        INDEX_FILE: lambda: render_template("chooser.html", INDEX_FILE, **chooser_context(default, urls, False)),
+        NOT_FOUND_FILE: lambda: render_template("chooser.html", NOT_FOUND_FILE, **chooser_context(default, urls, True)),
         "robots.txt": lambda: robots_txt(urls),
     }
     for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():

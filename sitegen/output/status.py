@@ -12,10 +12,9 @@ from ..plan.coverage import Gap, gaps, item_texts
 from ..foundation.fallback import choose
 from ..foundation.model import Language
 from ..checks.stale import read_lock, stale_fields
-from ..plan.urls import Urls
+from ..plan.urls import STATUS_PATH, Urls, output_file
 from .write import write_file
 
-STATUS_PATH = "translation-status/"
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def write_status_page(stage: Path, catalog: Catalog, urls: Urls, render_template
                       root: Path) -> str:
     """Write the page; returns its path. It is a template of the theme: render_template(name, what, **context)
     renders one in the site's default language (see Renderer.render_template), the one thing of a renderer it needs."""
-    relative = STATUS_PATH + "index.html"
+    relative = output_file(STATUS_PATH)
     html = render_template("translation-status.html", relative,
                            statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
     write_file(stage, relative, html)

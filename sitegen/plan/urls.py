@@ -90,6 +90,7 @@ def sitemap_path(number: int | None = None) -> str:
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
 OPEN_DATA_PATH = "programs.json"
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
+STATUS_PATH = "translation-status/"  # the editors' page, linked from nowhere and kept out of the sitemap
 ROOT_FILES = {"": "chooser", NOT_FOUND_FILE: "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
 
 
@@ -209,6 +210,10 @@ class Urls:
 
     def absolute(self, path: str) -> str:
         return self.base_url + path
+
+    def absolute_href(self, href: str) -> str:
+        """The absolute URL of a root-relative link (one made by `href`, which starts with the base path)."""
+        return self.absolute(href.removeprefix(self.base_path))
 
     def page(self, route: Route, language: str) -> str:
         return self.href(route_path(route, language))

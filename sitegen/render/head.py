@@ -7,7 +7,7 @@ from typing import Any
 
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
-from ..plan.urls import Route, Urls
+from ..plan.urls import Route, Urls, file_path
 from .localize import Localizer, Text
 from .sharecard import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
 from .sharecard import draws_share_images, draws_site_card, share_card, share_image_path
@@ -58,11 +58,6 @@ class RootHead:
     image_size: tuple[int, int] | None = None
 
 
-def absolute_url(urls: Urls, href: str) -> str:
-    """An absolute URL for a root-relative link made by the views (they start with the base path)."""
-    return urls.absolute(href.removeprefix(urls.base_path))
-
-
 def page_head(page: PlannedPage, localizer: Localizer, urls: Urls) -> Head:
     site, code = localizer.site, localizer.code
     translated = code in page.translated
@@ -85,7 +80,7 @@ def share_image(context: dict[str, Any], localizer: Localizer, urls: Urls) -> di
     site = localizer.site
     view = context.get("program") or context.get("article")
     if view is not None and view.image:
-        return {"image": absolute_url(urls, view.image),
+        return {"image": urls.absolute_href(view.image),
                 "image_alt": view.image_alt.value if view.image_alt else ""}
     if "program" in context and draws_share_images(site):
         card = context["program"].card
@@ -100,7 +95,7 @@ def site_image(localizer: Localizer, urls: Urls) -> dict[str, Any]:
     site = localizer.site
     if site.share_image:
         alt = localizer.text(site.share_image_alt) or localizer.text(site.title)
-        return {"image": urls.absolute(f"media/{site.share_image}"), "image_alt": alt.value}
+        return {"image": urls.absolute(file_path("media", site.share_image)), "image_alt": alt.value}
     if draws_site_card(site):
         return {"image": urls.absolute(share_image_path(None, localizer.code)),
                 "image_alt": localizer.text(site.title).value, "image_size": (SHARE_WIDTH, SHARE_HEIGHT)}

@@ -172,8 +172,7 @@ class Renderer:
         if route.kind == "partners":
             return {"partners": views.partners()}
         if route.kind == "news":
-            per_page = self.site.news_per_page
-            items = catalog.news[(route.number - 1) * per_page: route.number * per_page]
+            items = catalog.news_on_page(route.number)
             return {"articles": [views.article_card(a) for a in items],
                     "pagination": views.pagination(route.number, catalog.news_pages)}
         if route.kind == "home":

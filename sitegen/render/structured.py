@@ -5,7 +5,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..plan.urls import Route, Urls
-from .head import Head, absolute_url
+from .head import Head
 
 if TYPE_CHECKING:
     from ..foundation.model import Site
@@ -114,7 +114,7 @@ def _instance(session, card: "ProgramCard") -> dict:
 
 
 def _organization(card: "PartnerCard", catalog: "Catalog", urls: Urls) -> dict:
-    page = absolute_url(urls, card.href)
+    page = urls.absolute_href(card.href)
     address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": card.country}
     if card.city:
         address["addressLocality"] = card.city.value
@@ -128,7 +128,7 @@ def _organization(card: "PartnerCard", catalog: "Catalog", urls: Urls) -> dict:
     if card.website:
         data["sameAs"] = card.website
     if card.logo:
-        data["logo"] = absolute_url(urls, card.logo)
+        data["logo"] = urls.absolute_href(card.logo)
     return data
 
 
@@ -154,8 +154,8 @@ def _article(view: "ArticleView", head: Head, catalog: "Catalog", urls: Urls, si
     if view.summary:
         data["description"] = view.summary.value
     if view.image:
-        data["image"] = absolute_url(urls, view.image)
-    about = [{"@type": "EducationalOccupationalProgram", "name": p.title.value, "url": absolute_url(urls, p.href)}
+        data["image"] = urls.absolute_href(view.image)
+    about = [{"@type": "EducationalOccupationalProgram", "name": p.title.value, "url": urls.absolute_href(p.href)}
              for p in view.programs] + [_organization(p, catalog, urls) for p in view.partners]
     if about:
         data["about"] = about
@@ -167,6 +167,6 @@ def _item_list(cards: "list[ProgramCard]", head: Head, urls: Urls) -> dict:
     return {
         "@type": "ItemList", "url": head.canonical, "numberOfItems": len(cards),
         "itemListOrder": "https://schema.org/ItemListOrderAscending",
-        "itemListElement": [{"@type": "ListItem", "position": n, "url": absolute_url(urls, card.href),
+        "itemListElement": [{"@type": "ListItem", "position": n, "url": urls.absolute_href(card.href),
                              "name": card.title.value} for n, card in enumerate(cards, start=1)],
     }
