@@ -16,7 +16,6 @@ from .wording import describe, one_of, report_unknown_language
 from .yamlsource import YList, YMap
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d, which takes any script's digits
-PLACEHOLDER_HINT = "write the real value instead, or delete the field if it is optional"
 
 
 class Reader:
@@ -24,11 +23,8 @@ class Reader:
 
     def __init__(self, data: YMap, position: Position, problems: Problems,
                  languages: tuple[str, ...], prefix: str = "", chains: tuple[Language, ...] = ()) -> None:
-        self.data = data
-        self.position = position
-        self.problems = problems
-        self.languages = languages
-        self.prefix = prefix
+        self.data, self.position, self.problems = data, position, problems
+        self.languages, self.prefix = languages, prefix
         self.chains = chains  # the site's languages with their fallbacks, to name the text a page shows
         self.known: list[str] = []
 
@@ -67,7 +63,8 @@ class Reader:
     def _is_placeholder(self, value: Any, position: Position, key: str) -> bool:
         if not (isinstance(value, str) and PLACEHOLDER.search(value)):
             return False
-        report_placeholder(self.problems, position, self.name(key), value.strip(), PLACEHOLDER_HINT)
+        report_placeholder(self.problems, position, self.name(key), value.strip(),
+                           "write the real value instead, or delete the field if it is optional")
         return True
 
     def finish(self) -> None:
