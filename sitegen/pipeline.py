@@ -12,33 +12,33 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
-from .plan.assets import collect_assets
+from .checks.stale import record_translations
 from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, layers
 from .foundation.fingerprints import digest, files_digest
+from .foundation.fonts import share_font
+from .foundation.problems import Position, Problems
+from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
-from .plan.catalog import Catalog, build_catalog
-from .plan.coverage import item_texts
-from .source.load import load_content
-from .source.memo import SourceMemo
 from .output.opendata import write_open_data
 from .output.outfolder import Published, check_output
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
-                      staging)
-from .plan.pages import PlannedPage, plan_pages
-from .foundation.problems import Position, Problems
-from .foundation.workers import Workers
-from .render.markup import MarkdownStore
-from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
+                             staging)
 from .output.search import SearchProblem, index_site, previous_index
-from .foundation.fonts import share_font
 from .output.shareimage import share_image_tasks
 from .output.sitefiles import calendar_tasks, static_folders, write_site_files
-from .checks.stale import record_translations
-from .output.status import write_status_page
-from .source.translations import load_translations
-from .plan.urls import Urls
 from .output.sitemap import SITEMAP_LIMIT
+from .output.status import write_status_page
 from .output.write import Rendered, render_pages
+from .plan.assets import collect_assets
+from .plan.catalog import Catalog, build_catalog
+from .plan.coverage import item_texts
+from .plan.pages import PlannedPage, plan_pages
+from .plan.urls import Urls
+from .render.markup import MarkdownStore
+from .render.renderer import Renderer, SharedBytecode, TemplateProblem, preload_templates
+from .source.load import load_content
+from .source.memo import SourceMemo
+from .source.translations import load_translations
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..plan.catalog import Catalog
-from ..render.markup import DECORATIVE_ALT, editors_html
 from ..foundation.model import Localized
-from ..source.parse import parse_yaml_file, read_text
 from ..foundation.problems import Position, Problems
+from ..plan.catalog import Catalog
 from ..plan.targets import Targets, link_problem
 from ..plan.urls import Route, route_path, site_path
+from ..render.markup import DECORATIVE_ALT, editors_html
+from ..source.parse import parse_yaml_file, read_text
 
 MARKDOWN_FIELDS = {"programs": ("description", "eligibility", "documents", "how_to_apply"),
                    "partners": ("description",)}

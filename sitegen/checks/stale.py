@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from ..plan.coverage import ItemTexts
-from ..foundation.model import Site
-from ..source.parse import parse_markdown_file, parse_yaml_file
 from ..foundation.fingerprints import digest
+from ..foundation.model import Site
 from ..foundation.problems import Position, Problems
 from ..foundation.walk import look
+from ..plan.coverage import ItemTexts
+from ..source.parse import parse_markdown_file, parse_yaml_file
 from ..source.yamlsource import YMap
 
 LOCK_FILE = "translations.lock"

@@ -11,10 +11,10 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 from babel.messages.pofile import PoFileError, read_po
 
-from ..foundation.problems import Position, Problems
 from ..foundation.builtin import PACKAGE_ROOT, layers
-from ..source.translations import catalog_paths, po_file
+from ..foundation.problems import Position, Problems
 from ..foundation.walk import is_ignored, readable_file
+from ..source.translations import catalog_paths, po_file
 
 UPDATE_HINT = "run 'python build.py i18n extract' and 'python build.py i18n update', then translate it in {po}"
 

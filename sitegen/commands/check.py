@@ -7,16 +7,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..plan.catalog import build_catalog
-from ..plan.coverage import item_texts
 from ..checks.links import check_links
-from ..source.load import load_content
-from .formats import FORMATS, report
+from ..checks.stale import LOCK_FILE, check_stale, confirm_translations
+from ..checks.uistrings import check_ui_strings
 from ..foundation.problems import Problem, Problems, did_you_mean
 from ..foundation.workers import Workers
-from ..checks.stale import LOCK_FILE, check_stale, confirm_translations
+from ..plan.catalog import build_catalog
+from ..plan.coverage import item_texts
+from ..source.load import load_content
 from ..source.translations import load_translations
-from ..checks.uistrings import check_ui_strings
+from .formats import FORMATS, report
 
 
 @dataclass(frozen=True)

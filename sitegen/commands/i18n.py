@@ -7,9 +7,9 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-from ..source.load import load_content
-from ..foundation.problems import Problems
 from ..foundation.builtin import PACKAGE_ROOT
+from ..foundation.problems import Problems
+from ..source.load import load_content
 from ..source.translations import po_file
 
 DOMAIN = "messages"

@@ -8,10 +8,10 @@ from typing import TextIO
 
 from babel.messages.catalog import Catalog as MessageCatalog, Message
 
+from ..foundation.builtin import layers
+from ..foundation.problems import Problems
 from ..source.discover import discover
 from ..source.load import read_site
-from ..foundation.problems import Problems
-from ..foundation.builtin import layers
 from ..source.translations import catalog_paths, read_message_catalog
 
 

@@ -9,11 +9,11 @@ from typing import TextIO
 
 import jinja2
 
-from ..source.discover import SourceFile, Sources, discover
-from ..source.load import read_site, report_reserved_page
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES, RESERVED_SLUGS, SLUG,
                                 SLUG_HINT, Site)
 from ..foundation.problems import Position, Problems, did_you_mean
+from ..source.discover import SourceFile, Sources, discover
+from ..source.load import read_site, report_reserved_page
 
 KINDS = ("program", "partner", "news", "page")
 TEMPLATES = Path(__file__).resolve().parent / "scaffolds"

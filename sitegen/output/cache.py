@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..render.markup import MarkdownStore
-from .outfolder import Published
 from ..foundation.builtin import PACKAGE
 from ..foundation.fingerprints import digest, files_digest
+from ..render.markup import MarkdownStore
+from .outfolder import Published
 
 if TYPE_CHECKING:
     from ..plan.pages import PlannedPage

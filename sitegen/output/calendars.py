@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from babel.support import NullTranslations
 from icalendar import Calendar, Event, Timezone, vText
 
+from ..foundation.model import Program
 from ..plan.calendars import has_calendar
 from ..plan.catalog import Catalog
-from ..render.localize import Localizer
-from ..foundation.model import Program
 from ..plan.urls import Route, Urls
+from ..render.localize import Localizer
 
 PRODID = "-//sitegen//program catalog//EN"
 

@@ -14,9 +14,9 @@ from xml.etree import ElementTree as ET
 import nh3
 
 from ..plan.catalog import Catalog
+from ..plan.urls import Route, Urls, feed_path
 from ..render.localize import Localizer
 from ..render.markup import MarkdownStore
-from ..plan.urls import Route, Urls, feed_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..plan.catalog import Catalog
 from ..foundation.model import Contact, Fee, Localized, Partner, Program, Session
+from ..plan.catalog import Catalog
 from ..plan.urls import OPEN_DATA_PATH, Route, Urls, file_path
 from .write import write_file
 

@@ -8,19 +8,19 @@ from typing import Callable, Mapping
 
 from babel.support import NullTranslations
 
+from ..foundation.walk import Folder
 from ..plan.assets import static_folders, static_sources
-from .cache import PageCache
-from ..plan.catalog import Catalog
-from .feeds import atom_feed
-from .calendars import calendar_files
 from ..plan.calendars import has_calendar
+from ..plan.catalog import Catalog
 from ..plan.pages import PlannedPage
+from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Urls, calendar_path, feed_path, file_path, program_calendar_path
 from ..render.head import chooser_context
 from ..render.localize import Localizer
 from ..render.markup import MarkdownStore
+from .cache import PageCache
+from .calendars import calendar_files
+from .feeds import atom_feed
 from .sitemap import sitemap_files, robots_txt
-from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Urls, calendar_path, feed_path, file_path, program_calendar_path
-from ..foundation.walk import Folder
 from .write import Rendered, write_file
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..plan.catalog import Catalog
-from ..plan.coverage import Gap, gaps, item_texts
+from ..checks.stale import read_lock, stale_fields
 from ..foundation.fallback import choose
 from ..foundation.model import Language
-from ..checks.stale import read_lock, stale_fields
+from ..plan.catalog import Catalog
+from ..plan.coverage import Gap, gaps, item_texts
 from ..plan.urls import STATUS_PATH, Urls, output_file
 from .write import write_file
 

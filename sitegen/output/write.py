@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .cache import PageCache
+from ..foundation.problems import Problem
+from ..foundation.workers import Workers, chunks
+from ..plan.pages import PlannedPage
+from ..plan.urls import output_file, route_path
 from ..render.markup import MarkdownStore
 from ..render.markup import Rendered as RenderedMarkdown
-from ..plan.pages import PlannedPage
-from ..foundation.problems import Problem
 from ..render.renderer import Renderer, TemplateProblem
-from ..plan.urls import output_file, route_path
-from ..foundation.workers import Workers, chunks
+from .cache import PageCache
 
 
 def write_file(stage: Path, relative: str, data: bytes | str) -> None:

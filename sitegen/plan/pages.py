@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Catalog
 from ..foundation.model import Article, Localized, Program
+from .catalog import Catalog
 from .urls import Route
 
 

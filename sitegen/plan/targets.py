@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import static_folders, static_sources
-from .catalog import Catalog
-from .calendars import has_calendar
-from .pages import plan_routes
 from ..foundation.problems import did_you_mean
+from .assets import static_folders, static_sources
+from .calendars import has_calendar
+from .catalog import Catalog
+from .pages import plan_routes
 from .urls import FILE_FOLDERS, ROOT_FILES, Address, Route, parse_path
 
 _FILE_SOURCES = {"media": "content/media/", "logo": "partners/logos/", "static": "theme/static/"}

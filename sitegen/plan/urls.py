@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Collection
 from urllib.parse import unquote, urlsplit
 
-from .assets import Assets
 from ..foundation.model import SECTIONS, SLUG
+from .assets import Assets
 
 
 ROUTE_KINDS = ("home", "programs", "program", "partners", "partner", "news", "article", "page", "compare", "search",

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from babel import Locale
 from babel.dates import format_skeleton
 
+from ..foundation.model import AUDIENCES, MODES, PROGRAM_TYPES, Program
 from ..plan.catalog import Catalog, next_session
 from .localize import Localizer, Text
-from ..foundation.model import AUDIENCES, MODES, PROGRAM_TYPES, Program
 from .views import ProgramCard, ViewBuilder
 
 FEES = ("free", "paid")

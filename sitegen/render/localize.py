@@ -13,8 +13,8 @@ from babel.dates import format_date, format_interval, get_timezone_name
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
-from ..foundation.model import Duration, Language, Localized, Site
 from ..foundation.fallback import choose
+from ..foundation.model import Duration, Language, Localized, Site
 
 T = TypeVar("T")
 

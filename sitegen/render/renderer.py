@@ -11,23 +11,23 @@ from jinja2.sandbox import SecurityError
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
-from ..plan.assets import MissingAsset
 from ..foundation.fingerprints import digest
+from ..foundation.model import Language
+from ..foundation.problems import Position, Problem
+from ..plan.assets import MissingAsset
 from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
+from ..plan.pages import PlannedPage
+from ..plan.urls import Route, Urls, route_path
 from .compare import compare_entries
 from .facets import catalog_view, plural_samples
 from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
 from .markup import MarkdownStore
-from ..foundation.model import Language
-from ..plan.pages import PlannedPage
-from ..foundation.problems import Position, Problem
 from .qr import qr_svg
 from .sharecard import ShareCards
 from .structured import script_json, structured_data
 from .theme import SANDBOX_NOTE, theme_environment
-from ..plan.urls import Route, Urls, route_path
 from .views import Markdown, ViewBuilder
 
 

@@ -5,11 +5,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from ..foundation.model import Article, Contact, Duration, Fee, Partner, Program, Session
 from ..plan.catalog import Catalog, next_session
+from ..plan.urls import Route, Urls
 from .localize import Localizer, Text
 from .markup import MarkdownStore
-from ..foundation.model import Article, Contact, Duration, Fee, Partner, Program, Session
-from ..plan.urls import Route, Urls
 
 
 @dataclass(frozen=True)

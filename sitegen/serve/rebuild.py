@@ -8,11 +8,11 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from .changes import Change, Effect, asset_target, classify, effect_of
-from .overlay import Report
-from ..pipeline import BuildMemo, BuildOptions, build
 from ..foundation.problems import Problem
 from ..foundation.walk import is_ignored, readable_file
+from ..pipeline import BuildMemo, BuildOptions, build
+from .changes import Change, Effect, asset_target, classify, effect_of
+from .overlay import Report
 
 
 @dataclass(frozen=True)

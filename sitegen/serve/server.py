@@ -18,16 +18,16 @@ from typing import Callable
 from babel.support import NullTranslations
 from tornado import ioloop, web
 
-from .changes import WRITTEN_BY_BUILD
 from ..commands.formats import report
-from .overlay import Report, inject, overlay_html, page_language
+from ..foundation.problems import Problems
+from ..foundation.walk import look
 from ..pipeline import BuildOptions
 from ..plan.urls import INDEX_FILE, NOT_FOUND_FILE, Route, path_language, route_path
-from ..foundation.problems import Problems
+from ..source.translations import load_translations
+from .changes import WRITTEN_BY_BUILD
+from .overlay import Report, inject, overlay_html, page_language
 from .rebuild import Outcome, Rebuilder
 from .reloading import Browsers, reload_routes, script_tag
-from ..source.translations import load_translations
-from ..foundation.walk import look
 from .watch import Watcher
 
 class SiteHandler(web.RequestHandler):

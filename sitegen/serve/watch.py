@@ -7,9 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-from .changes import WATCHED, Change
 from ..foundation.fingerprints import signature
 from ..foundation.walk import is_hidden, look
+from .changes import WATCHED, Change
 
 Snapshot = dict[str, tuple[int, int, int]]  # relative path → (modification time in ns, size, inode)
 

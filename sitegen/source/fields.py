@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable
 
 from ..foundation import limits
+from ..foundation.fallback import choose, warn_untranslated
 from ..foundation.model import Language, Localized
 from ..foundation.problems import Position, Problems, did_you_mean
 from .addresses import address_flaw, is_email, is_url, url_flaw
 from .characters import CONTROL, CONTROL_IN_LINE, LINE_BREAK, PLACEHOLDER, report_control, report_placeholder
-from ..foundation.fallback import choose, warn_untranslated
 from .wording import describe, one_of, report_unknown_language
 from .yamlsource import YList, YMap
 

@@ -6,13 +6,13 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .discover import SourceFile, Sources, discover
 from ..foundation.fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
-from .parse import parse_source, parse_yaml_file
 from ..foundation.problems import Position, Problem, Problems
-from .sharefont import check_share_font
 from ..foundation.workers import Workers, chunks
+from .discover import SourceFile, Sources, discover
+from .parse import parse_source, parse_yaml_file
+from .sharefont import check_share_font
 from .siteconfig import validate_site
 from .validate import ArticleFile, Known, join_translations, validate_source
 

@@ -14,13 +14,13 @@ from typing import Any
 
 from babel.support import NullTranslations
 
-from .discover import SourceFile, Sources, discover
-from .parse import Document, parse_source
 from ..foundation import fingerprints
 from ..foundation.problems import Problem, Problems
+from ..foundation.walk import look
+from .discover import SourceFile, Sources, discover
+from .parse import Document, parse_source
 from .translations import catalog_paths, load_translations
 from .validate import Known, validate_source
-from ..foundation.walk import look
 
 Signature = tuple[int, int, int]  # modification time (ns), size, inode
 LISTED_FOLDERS = ("programs", "partners", "content", "theme", "locales")  # what discover() walks, besides the root's files

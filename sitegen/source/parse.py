@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..foundation.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_NESTING, most_cited_footnote, too_deep,
-                     too_many_unclosed)
 from ..foundation.fingerprints import digest
+from ..foundation.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE_REFERENCES, MAX_NESTING, most_cited_footnote, too_deep,
+                                 too_many_unclosed)
 from ..foundation.problems import Position, Problems
 from .discover import SourceFile
 from .yamlsource import YList, YMap, load_yaml

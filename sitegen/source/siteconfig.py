@@ -8,12 +8,12 @@ from babel import Locale, UnknownLocaleError
 from babel.core import parse_locale
 
 from ..foundation import limits
+from ..foundation.fonts import share_font
+from ..foundation.model import SECTIONS, Contact, Language, Localized, Site
+from ..foundation.problems import Position, Problems, did_you_mean
 from .discover import SLUG
 from .fields import Reader, read_each
-from ..foundation.model import SECTIONS, Contact, Language, Localized, Site
 from .parse import Document
-from ..foundation.problems import Position, Problems, did_you_mean
-from ..foundation.fonts import share_font
 from .yamlsource import YList
 
 _CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]+)*")

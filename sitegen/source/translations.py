@@ -11,8 +11,8 @@ from babel.support import NullTranslations, Translations
 
 from ..foundation.builtin import layers
 from ..foundation.problems import Position, Problems
-from .uitext import check_formats, check_markup
 from ..foundation.walk import look
+from .uitext import check_formats, check_markup
 
 def load_translations(site_root: Path, code: str, problems: Problems) -> NullTranslations:
     """The site's own catalog for `code` wins; the generator's catalog fills what it lacks.

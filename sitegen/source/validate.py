@@ -9,14 +9,14 @@ from babel import Locale
 from babel.core import get_global
 
 from ..foundation import limits
+from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
+                                Article, ArticleText, Duration, Location, Partner, Program, Session, Site)
+from ..foundation.problems import Position, Problems, did_you_mean
+from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
 from .discover import SourceFile
 from .fees import read_fee
-from .characters import CONTROL, PLACEHOLDER, report_control, report_placeholder
 from .fields import Reader, read_each
-from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES,
-                    Article, ArticleText, Duration, Location, Partner, Program, Session, Site)
 from .parse import Document
-from ..foundation.problems import Position, Problems, did_you_mean
 from .siteconfig import read_contact
 from .wording import report_unknown_language
 
