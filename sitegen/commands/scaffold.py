@@ -9,11 +9,11 @@ from typing import TextIO
 
 import jinja2
 
-from ..foundation.model import (AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES, RESERVED_SLUGS, SLUG,
-                                SLUG_HINT, Site)
-from ..foundation.problems import Position, Problems, did_you_mean
-from ..source.discover import SourceFile, Sources, discover
+from ..foundation.model import AUDIENCES, DURATION_UNITS, MODES, PARTNER_KINDS, PROGRAM_TYPES, RESERVED_SLUGS, Site
+from ..foundation.problems import Position, Problems
+from ..source.discover import SourceFile, Sources, check_slug, discover
 from ..source.load import read_site, report_reserved_page
+from ..source.wording import report_unknown_language
 
 KINDS = ("program", "partner", "news", "page")
 TEMPLATES = Path(__file__).resolve().parent / "scaffolds"
@@ -76,13 +76,11 @@ def _translation_date(news: list[SourceFile], slug: str) -> dt.date | None:
 def _acceptable(item: NewItem, path: str, language: str, site: Site, sources: Sources, root: Path,
                 problems: Problems) -> bool:
     before = len(problems)
-    if not SLUG.match(item.slug):
-        problems.error(Position(path), "", f"'{item.slug}' is not a valid slug", SLUG_HINT)
-    elif item.kind == "page" and item.slug in RESERVED_SLUGS:
+    if check_slug(item.slug, path, problems) and item.kind == "page" and item.slug in RESERVED_SLUGS:
         report_reserved_page(SourceFile(path, item.slug, language), problems)
     if language not in site.codes:
-        problems.error(Position(path), "", f"'{language}' is not a language of this site"
-                       f"{did_you_mean(language, site.codes)}", "use --lang with one of: " + ", ".join(site.codes))
+        report_unknown_language(problems, Position(path), "", language, site.codes,
+                                "use --lang with one of: " + ", ".join(site.codes))
     # A news article in this language under another date would be the same article twice.
     same = [s.path for s in sources.news if (s.slug, s.language) == (item.slug, language)] if item.kind == "news" else []
     clash = path if (root / path).exists() else next(iter(same), None)

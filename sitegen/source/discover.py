@@ -47,9 +47,8 @@ def discover(root: Path, problems: Problems) -> Sources:
     if site.kind == "file":
         sources.site = "site.yaml"
     elif site.kind != "refused":
-        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
-                       "create it with title, base_url, default_language, languages, timezone and fields, "
-                       "or pass the site's folder with --root")
+        report_no_site(root, problems, "create it with title, base_url, default_language, languages, timezone and "
+                       "fields, or pass the site's folder with --root")
     listings = {top: walk(root / top, root) for top in ("programs", "partners", "content")}
     refused = [found.problem for found in (site, *(look(root / name, root) for name in ROOT_FILES))
                if found.kind == "refused"]
@@ -70,7 +69,7 @@ def discover(root: Path, problems: Problems) -> Sources:
             elif path.suffix != ".yaml":
                 problems.error(Position(rel(path)), "", f"{kind} are .yaml files",
                                f"rename it to {path.stem}.yaml, or start its name with _ to keep it out")
-            elif _check_slug(path.stem, rel(path), problems):
+            elif check_slug(path.stem, rel(path), problems):
                 getattr(sources, kind).append(SourceFile(rel(path), path.stem))
     for path in listings["content"].files:
         parts = path.relative_to(root / "content").parts
@@ -104,12 +103,16 @@ def _add_article(into: list[SourceFile], path: Path, relative: str, pattern: re.
                        f"rename it like {'2025-10-14-shanghai-agreements.en.md' if is_news else 'about.en.md'}")
         return
     date, slug, language = match.groups() if is_news else (None, *match.groups())
-    if _check_slug(slug, relative, problems):
+    if check_slug(slug, relative, problems):
         into.append(SourceFile(relative, slug, language, date))
 
 
-def _check_slug(slug: str, relative: str, problems: Problems) -> bool:
+def check_slug(slug: str, relative: str, problems: Problems) -> bool:
     if SLUG.match(slug):
         return True
     problems.error(Position(relative), "", f"'{slug}' is not a valid slug", SLUG_HINT)
     return False
+
+
+def report_no_site(root: Path, problems: Problems, hint: str) -> None:
+    problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})", hint)

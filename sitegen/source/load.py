@@ -10,7 +10,7 @@ from ..foundation.fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
 from ..foundation.problems import Position, Problem, Problems
 from ..foundation.workers import Workers, chunks
-from .discover import SourceFile, Sources, discover
+from .discover import SourceFile, Sources, discover, report_no_site
 from .parse import parse_source, parse_yaml_file
 from .sharefont import check_share_font
 from .siteconfig import validate_site
@@ -126,8 +126,7 @@ def read_site(root: Path, sources: Sources, problems: Problems) -> Site | None:
     Problems are kept only when the settings cannot be used at all; `check` reports the rest.
     """
     if sources.site is None:
-        problems.error(Position("site.yaml"), "", f"the site has no site.yaml (looked in {root})",
-                       "create it first, or pass the site's folder with --root")
+        report_no_site(root, problems, "create it first, or pass the site's folder with --root")
         return None
     found = Problems()
     document = parse_yaml_file(root, sources.site, found)
