@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from ..foundation.fonts import share_font
-from ..render.sharecard import (HEIGHT, WIDTH, ShareCard, ShareCards, draws_share_images, draws_site_card,
-                                share_image_path)
+from ..plan.urls import share_image_path
+from ..render.sharecard import HEIGHT, WIDTH, ShareCard, ShareCards, draws_share_images, draws_site_card
 from .write import Rendered, write_file
 
 if TYPE_CHECKING:

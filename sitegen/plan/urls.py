@@ -77,6 +77,11 @@ def program_calendar_path(slug: str, language: str) -> str:
     return route_path(Route("program", slug), language) + "calendar.ics"
 
 
+def share_image_path(slug: str | None, code: str) -> str:
+    """Beside the program's page (B/L/programs/<slug>/share.png), or the site's (B/L/share.png)."""
+    return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
+
+
 def file_path(kind: str, name: str) -> str:
     """A file shared by every language: media (content/media/), logo (partners/logos/), static (the theme's)."""
     return f"{FILE_FOLDERS[kind]}/{name}"

@@ -7,10 +7,10 @@ from typing import Any
 
 from ..foundation.model import Language
 from ..plan.pages import PlannedPage
-from ..plan.urls import Route, Urls, file_path
+from ..plan.urls import Route, Urls, file_path, share_image_path
 from .localize import Localizer, Text
 from .sharecard import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH
-from .sharecard import draws_share_images, draws_site_card, share_card, share_image_path
+from .sharecard import draws_share_images, draws_site_card, share_card
 
 
 @dataclass(frozen=True)

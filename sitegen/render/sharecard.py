@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from ..foundation.fonts import share_font
 from ..foundation.model import Program, Site
-from ..plan.urls import Route, route_path
 from .views import ProgramCard, ViewBuilder
 
 WIDTH, HEIGHT = 1200, 630
@@ -48,11 +47,6 @@ class ShareCards:
         if program is None:
             return site_share_card(self.site_title, self.base_url)
         return share_card(self.views.program_card(program), self.site_title)
-
-
-def share_image_path(slug: str | None, code: str) -> str:
-    """Beside the program's page (B/L/programs/<slug>/share.png), or the site's (B/L/share.png)."""
-    return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
 
 
 def draws_share_images(site: Site) -> bool:
