@@ -80,8 +80,9 @@ def make_parser() -> argparse.ArgumentParser:
     command.add_argument("--lang", default=None, help="report translation problems of this language only")
 
     command = commands.add_parser("translations", help="mark stale content translations as up to date",
-                                  description="Record in translations.lock that the translations of the given "
-                                              "files (default: all) still agree with their changed originals.")
+                                  description="Record in the lock files in translations/ that the translations "
+                                              "of the given files (default: all) still agree with their changed "
+                                              "originals.")
     command.add_argument("action", choices=("confirm",), help="confirm: the stale translations are still right")
     command.add_argument("files", nargs="*", help="program, partner, news or page files (default: every file)")
     command.add_argument("--lang", default=None, help="confirm the translations into this language only")

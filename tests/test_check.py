@@ -264,7 +264,7 @@ def test_missing_page_translation_names_the_file_to_add(trilingual):
 def test_a_translation_becomes_stale_when_its_original_changes_and_current_when_it_is_updated(trilingual, tmp_path):
     root = trilingual()
     assert build_site(root, tmp_path / "out").written  # the build records what each translation agrees with
-    assert (root / "translations.lock").is_file()
+    assert (root / "translations/programs/summer.lock").is_file()
     edit(root, "programs/summer.yaml", "ru: Две недели инженерии.", "ru: Три недели инженерии.")
     edit(root, "programs/summer.yaml", "en: Two weeks of engineering.", "en: Three weeks of engineering.")
     stale = ("programs/summer.yaml:5:7: warning: summary: the zh translation may be out of date: the ru text changed "
@@ -281,7 +281,7 @@ def test_a_translation_becomes_stale_when_its_original_changes_and_current_when_
 def test_a_stale_translation_that_still_holds_is_confirmed_with_a_command(trilingual, capsys):
     root = trilingual()
     assert run_cli("translations", "confirm", "--root", str(root)) == 0
-    assert capsys.readouterr().out == "0 stale translations confirmed; translations.lock is up to date\n"
+    assert capsys.readouterr().out == "0 stale translations confirmed; the lock files in translations/ are up to date\n"
     edit(root, "content/pages/about.ru.md", "Мы [летняя", "Мы — [летняя")
     assert [line.splitlines()[0] for line in lines(root)] == [
         "content/pages/about.en.md:4:1: warning: body: the en translation may be out of date: the ru text changed after it was translated",
@@ -289,7 +289,7 @@ def test_a_stale_translation_that_still_holds_is_confirmed_with_a_command(trilin
     ]
     assert run_cli("translations", "confirm", "content/pages/about.zh.md", "--lang", "zh", "--root", str(root)) == 0
     assert capsys.readouterr().out == ("confirmed: content/pages/about: body (zh)\n"
-                                       "1 stale translation confirmed; translations.lock is up to date\n")
+                                       "1 stale translation confirmed; the lock files in translations/ are up to date\n")
     assert [line.splitlines()[0] for line in lines(root)] == [
         "content/pages/about.en.md:4:1: warning: body: the en translation may be out of date: the ru text changed after it was translated"]
 

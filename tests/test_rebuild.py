@@ -44,7 +44,7 @@ class Live:
                                     processes=1, cache_dir=tmp_path / "serve" / "cache")
         self.rebuilder = Rebuilder(self.options)
         assert self.rebuilder.build_all().action == "built"
-        self.seen = snapshot(root)  # after the build, which may write translations.lock
+        self.seen = snapshot(root)  # after the build, which may write lock files in translations/
 
     def change(self, edit: Callable[[Path], None]) -> Outcome:
         edit(self.root)
@@ -184,6 +184,8 @@ def test_an_internal_error_is_reported_and_the_next_change_rebuilds_everything(l
 
 @pytest.mark.parametrize("path, kind, effect", [
     ("programs/x.yaml", "modified", Effect.CONTENT),
+    ("translations/programs/x.lock", "modified", Effect.CONTENT),  # recorded translations: stale or not
+    ("translations.lock", "removed", Effect.CONTENT),
     ("partners/logos/x.png", "modified", Effect.ASSET),
     ("partners/logos/x.png", "added", Effect.CONTENT),
     ("theme/templates/_macros.html", "modified", Effect.TEMPLATE),
@@ -216,7 +218,8 @@ def test_only_the_first_build_forks_worker_processes(make_site, tmp_path, monkey
 def test_what_the_build_writes_into_the_site_does_not_start_another_rebuild(make_site):
     root = make_site()
     watcher = Watcher(root)
-    (root / "translations.lock").write_text("# written by the build\n", encoding="utf-8")
+    (root / "translations/programs").mkdir(parents=True)
+    (root / "translations/programs/summer.lock").write_text("title ru en 1 2\n", encoding="utf-8")
     (root / "programs/summer.yaml").write_text(MINIMAL_SITE["programs/summer.yaml"] + "\n", encoding="utf-8")
     watcher.absorb(WRITTEN_BY_BUILD)
     assert differences(watcher.current, snapshot(root)) == [Change("programs/summer.yaml", "modified")]

@@ -126,7 +126,7 @@ def test_serve_rebuilds_on_change_shows_problems_in_the_page_and_recovers(served
     log = served.output()
     assert "Traceback" not in log
     rebuilt = re.findall(r"Rebuilt \(content change\): \d+ of \d+ pages rendered in \d+\.\d+ s", log)
-    assert len(rebuilt) == 2, log  # one per good edit: what the build writes itself (translations.lock) starts none
+    assert len(rebuilt) == 2, log  # one per good edit: what the build writes itself (translations/) starts none
     assert f"{PROGRAM}:{line}:" in log  # the terminal shows the problems too
 
 

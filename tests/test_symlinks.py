@@ -252,7 +252,8 @@ def test_an_unreadable_file_is_an_error_naming_it(make_site, locked, tmp_path):
 
 LINKED_OUT = ("babel.cfg", "content/media/report.pdf", "locales/ru/LC_MESSAGES/messages.po",
               "partners/logos/acme.svg", "programs/elsewhere.yaml", "theme/static/css/site.css",
-              "theme/templates/_macros.html", "theme/templates/base.html", "translations.lock")
+              "theme/templates/_macros.html", "theme/templates/base.html", "translations.lock",
+              "translations/programs/summer.lock")
 
 
 def test_check_and_build_never_open_what_a_link_out_of_the_site_leads_to(make_site, tmp_path):

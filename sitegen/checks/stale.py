@@ -1,68 +1,23 @@
-"""Stale translations: translations.lock records, for each translated field, a fingerprint of the original
-text and of the translation as they were when they last agreed. An original that changed under an unchanged
-translation makes it stale; editing the translation (or `translations confirm`) makes it current again."""
+"""Stale translations: the lock (`translations/`, see lockfiles.py) records, for each translated field, a
+fingerprint of the original text and of the translation as they were when they last agreed. An original that
+changed under an unchanged translation makes it stale; editing the translation (or `translations confirm`) makes
+it current again."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
 from ..foundation.fingerprints import digest
 from ..foundation.model import Site
 from ..foundation.problems import Position, Problems
-from ..foundation.walk import look
 from ..plan.coverage import ItemTexts
 from ..source.parse import parse_markdown_file, parse_yaml_file
 from ..source.yamlsource import YMap
-
-LOCK_FILE = "translations.lock"
-HEADER = ("# translations.lock: the original text each translation was made from, as fingerprints.\n"
-          "# Written by 'python build.py build' and 'python build.py translations confirm'; commit it with the content.\n"
-          "# item field language original original-fingerprint translation-fingerprint\n")
-
-Key = tuple[str, str, str]  # item key, field, translation language
-
-
-@dataclass(frozen=True)
-class Entry:
-    original: str  # language of the original text
-    source: str  # fingerprint of the original text the translation agrees with
-    translation: str  # fingerprint of the translation at that time
+from .lockfiles import Entry, Key, read_lock, read_stored, write_lock
 
 
 def fingerprint(text: str) -> str:
     return digest(text.strip(), size=8)
-
-
-def read_lock(root: Path) -> dict[Key, Entry] | None:
-    """The recorded entries; None when the site has no lock yet."""
-    if look(root / LOCK_FILE, root).kind == "refused":  # a link out of the site: discover reports it
-        return None
-    try:
-        text = (root / LOCK_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    entries = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 6 and not line.startswith("#"):
-            entries[(parts[0], parts[1], parts[2])] = Entry(*parts[3:])
-    return entries
-
-
-def write_lock(root: Path, entries: Mapping[Key, Entry]) -> bool:
-    """Write the lock when it changed; False when it cannot be written (a read-only checkout)."""
-    text = HEADER + "".join(f"{' '.join(key)} {e.original} {e.source} {e.translation}\n"
-                            for key, e in sorted(entries.items()))
-    path = root / LOCK_FILE
-    if look(path, root).kind == "refused":
-        return False
-    try:
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    except OSError:
-        return False
-    return True
 
 
 def _translations(items: list[ItemTexts], site: Site) -> Iterator[tuple[Key, Entry]]:
@@ -144,15 +99,17 @@ def _yaml_positions(data: YMap, path: str, code: str) -> dict[str, Position]:
 
 def record_translations(root: Path, items: list[ItemTexts], site: Site) -> None:
     """Bring the lock up to date after a build, keeping stale entries stale (nothing to do for editors)."""
-    write_lock(root, refreshed(items, site, read_lock(root) or {}))
+    stored = read_stored(root)
+    write_lock(root, refreshed(items, site, stored.entries), stored)
 
 
 def confirm_translations(root: Path, items: list[ItemTexts], site: Site, paths: tuple[str, ...] = (),
                          language: str | None = None) -> list[Key]:
     """Mark stale translations (of the given files and language, else all) as agreeing with their originals."""
     wanted = {item.key for item in items if not paths or item.key in paths or set(item.files.values()) & set(paths)}
-    lock = read_lock(root) or {}
+    stored = read_stored(root)
+    lock = stored.entries
     chosen = lambda key: key[0] in wanted and language in (None, key[2])  # noqa: E731
     confirmed = [key for key, current in _translations(items, site) if chosen(key) and _is_stale(lock.get(key), current)]
-    write_lock(root, refreshed(items, site, lock, confirm=chosen))
+    write_lock(root, refreshed(items, site, lock, confirm=chosen), stored)
     return sorted(confirmed)

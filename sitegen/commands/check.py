@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.links import check_links
-from ..checks.stale import LOCK_FILE, check_stale, confirm_translations
+from ..checks.lockfiles import FOLDER
+from ..checks.stale import check_stale, confirm_translations
 from ..checks.uistrings import check_ui_strings
 from ..foundation.problems import Problem, Problems, did_you_mean
 from ..foundation.workers import Workers
@@ -81,7 +82,8 @@ def run_confirm(root: Path, files: list[str], language: str | None) -> int:
     confirmed = confirm_translations(root, items, content.site, paths, language)
     for key, field, code in confirmed:
         print(f"confirmed: {key}: {field} ({code})")
-    print(f"{len(confirmed)} stale translation{'s' * (len(confirmed) != 1)} confirmed; {LOCK_FILE} is up to date")
+    print(f"{len(confirmed)} stale translation{'s' * (len(confirmed) != 1)} confirmed; "
+          f"the lock files in {FOLDER}/ are up to date")
     return 0
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..checks.stale import read_lock, stale_fields
+from ..checks.lockfiles import read_lock
+from ..checks.stale import stale_fields
 from ..foundation.fallback import choose
 from ..foundation.model import Language
 from ..plan.catalog import Catalog

@@ -9,7 +9,8 @@ from ..foundation.walk import is_hidden, is_ignored
 from ..plan.urls import file_path
 
 # What the dev server watches, relative to the site's root.
-WATCHED = ("site.yaml", "translations.lock", "programs", "partners", "content", "locales", "theme")
+# translations.lock: the single lock file of earlier versions, which the next build moves into translations/.
+WATCHED = ("site.yaml", "translations", "translations.lock", "programs", "partners", "content", "locales", "theme")
 
 
 class Effect(Enum):
@@ -29,8 +30,9 @@ class Change:
     kind: str  # "added", "modified" or "removed"
 
 
-# Files the build writes into the site itself.
-WRITTEN_BY_BUILD = ("translations.lock",)
+# Files and folders the build writes into the site itself: the lock's folder, and the old single lock file,
+# which it removes.
+WRITTEN_BY_BUILD = ("translations", "translations.lock")
 
 # Folders whose files are copied as they are, and the kind of file each holds (the URL scheme says where
 # each kind goes). The theme's own static files are published under names hashed from their bytes, which
@@ -61,7 +63,8 @@ def classify(change: Change) -> Effect:
     if asset_target(change.path) is not None:
         # Content may refer to media and logos by name: a new or removed one changes what is valid.
         return Effect.ASSET if change.kind == "modified" else Effect.CONTENT
-    if change.path in ("site.yaml", "translations.lock") or parts[0] in ("programs", "partners", "content"):
+    if change.path in ("site.yaml", "translations.lock") or parts[0] in ("programs", "partners", "content",
+                                                                         "translations"):
         return Effect.CONTENT
     return Effect.UNKNOWN
 

@@ -35,7 +35,8 @@ class Sources:
     logos: list[str] = field(default_factory=list)
 
 
-# Files the generator reads from the site's root by name, besides site.yaml.
+# Files the generator reads from the site's root by name, besides site.yaml (translations.lock: the single lock
+# file of earlier versions, read once to move its records into translations/).
 ROOT_FILES = ("translations.lock", "babel.cfg")
 
 
@@ -53,7 +54,8 @@ def discover(root: Path, problems: Problems) -> Sources:
     refused = [found.problem for found in (site, *(look(root / name, root) for name in ROOT_FILES))
                if found.kind == "refused"]
     # Read by later stages, not listed here: only what they may not read is reported.
-    for folder, skip in (("theme/templates", nothing_ignored), ("theme/static", is_ignored), ("locales", is_ignored)):
+    for folder, skip in (("theme/templates", nothing_ignored), ("theme/static", is_ignored), ("locales", is_ignored),
+                         ("translations", is_ignored)):
         refused += walk(root / folder, root, skip).problems
     for listing in listings.values():
         refused += listing.problems
