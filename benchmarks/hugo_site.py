@@ -4,7 +4,7 @@
     python benchmarks/hugo_site.py SITE HUGOSITE
 
 SITE is a folder written by `generate.py N SITE`; HUGOSITE (new or empty) gets hugo.toml, the layouts
-and translations of benchmarks/hugo/, and one Markdown file per program, partner, news article and
+and translations of benchmarks/hugo-site/, and one Markdown file per program, partner, news article and
 page per language, its front matter carrying the same fields. Text a language lacks is taken from the
 site's fallback languages, as the generator does, so every language has every page.
 """
@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (sibling module; benchmarks/ is not a package)
 
-THEME = HERE / "hugo"  # hugo.toml, layouts/, i18n/: copied as they are
+THEME = HERE / "hugo-site"  # hugo.toml, layouts/, i18n/, static/: copied as they are
 TODAY = generate.TODAY.isoformat()
 
 
