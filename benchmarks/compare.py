@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (sibling modules; benchmarks/ is not a package)
 import hugo_site  # noqa: E402
+from run import log, parse_sizes  # noqa: E402
 
 TODAY = generate.TODAY.isoformat()
 NOT_INDEXED = "nav, .cards"  # what our build keeps out of the search index (sitegen/output/search.py)
@@ -182,20 +183,6 @@ def tables(rows: list[Row]) -> str:
     for r in rows:
         lines.append(f"| {r.n:,} | {mib(r.ours)} | {mib(r.hugo)} | {mib(r.ours_search)} | {mib(r.hugo_search)} |")
     return "\n".join(lines)
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def parse_sizes(text: str) -> list[int]:
-    try:
-        sizes = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated integers, got {text!r}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("sizes must be positive integers")
-    return sizes
 
 
 def main(argv: list[str] | None = None) -> int:
