@@ -35,12 +35,12 @@ def snapshot(root: Path, names: tuple[str, ...] = WATCHED, folders: set[str] | N
 
 
 def _walk(folder: str, relative: str, found: Snapshot, folders: set[str] | None) -> None:
-    if folders is not None:
-        folders.add(relative)
     try:
         entries = list(os.scandir(folder))
-    except OSError:  # removed while we looked
+    except OSError:  # removed while we looked, or unreadable (the build says so): nothing to hear there
         return
+    if folders is not None:
+        folders.add(relative)
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
