@@ -72,6 +72,8 @@ class Watcher:
             except (OSError, RuntimeError) as exc:
                 _say(self.root, f"events are unavailable ({exc})")
                 break
+        else:
+            _say(self.root, "its folders kept vanishing as they were listened to")
         if previous is None:
             return set()
         heard = previous.watch(int(QUIET * 1000), 1, 1, None)
