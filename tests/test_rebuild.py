@@ -12,7 +12,8 @@ from conftest import MINIMAL_SITE, TODAY, build_site
 from sitegen.serve.changes import WRITTEN_BY_BUILD, Change, Effect, classify
 from sitegen.pipeline import BuildOptions
 from sitegen.serve.rebuild import Outcome, Rebuilder
-from sitegen.serve.watch import Watcher, differences, snapshot
+from sitegen.serve.snapshot import differences, snapshot
+from sitegen.serve.watch import Watcher
 from test_build import tree_digest
 
 BASE_URL = "http://localhost:8000/"

@@ -17,7 +17,7 @@ from sitegen.foundation.fingerprints import files_digest
 from sitegen.pipeline import check
 from sitegen.serve.server import ServedSite
 from sitegen.foundation.walk import walk
-from sitegen.serve.watch import snapshot
+from sitegen.serve.snapshot import snapshot
 from test_rebuild import SITE, Live
 
 SECRET = "sk-live-0000-do-not-publish"
