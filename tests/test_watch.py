@@ -114,6 +114,20 @@ def test_what_the_build_writes_into_the_site_is_absorbed(watch):
     assert watch.next() == [Change("programs/summer.yaml", "modified")]
 
 
+def test_lock_files_the_build_writes_and_removes_are_absorbed(watch):
+    first = watch.root / "translations/programs/summer.lock"
+    first.parent.mkdir(parents=True)
+    first.write_text("title en ru 0123456789abcdef fedcba9876543210\n", encoding="utf-8")
+    watch.watcher.absorb(WRITTEN_BY_BUILD)
+    first.unlink()  # the next build removes one lock file and writes another, in a new folder
+    second = watch.root / "translations/content/news/2026-01-01-opening.lock"
+    second.parent.mkdir(parents=True)
+    second.write_text("body en ru 0123456789abcdef fedcba9876543210\n", encoding="utf-8")
+    watch.watcher.absorb(WRITTEN_BY_BUILD)
+    (watch.root / "programs/summer.yaml").write_text(MINIMAL_SITE["programs/summer.yaml"] + "\n", encoding="utf-8")
+    assert watch.next() == [Change("programs/summer.yaml", "modified")]
+
+
 def test_watchfiles_own_switch_makes_the_watcher_scan_and_say_so(make_site, monkeypatch, capsys):
     root = make_site()
     monkeypatch.setenv(POLLING_VARIABLE, "1")

@@ -81,11 +81,12 @@ class Watcher:
         return set() if isinstance(heard, str) else {path for _, path in heard}
 
     def absorb(self, paths: tuple[str, ...]) -> None:
-        """Take files the build itself writes (translations.lock) as they are now, so they do not start another."""
+        """Take what the build itself writes (the lock files) as it is now, so it does not start another build;
+        a folder is taken whole, files the build removed from it included."""
         for path in paths:
-            found = snapshot(self.root, (path,))
-            self.current.pop(path, None)
-            self.current.update(found)
+            for known in [name for name in self.current if name == path or name.startswith(path + "/")]:
+                del self.current[known]
+            self.current.update(snapshot(self.root, (path,)))
 
     def wait(self, stop: threading.Event | None = None) -> list[Change]:
         """Block until something changed and then settled; returns the batch (empty if `stop` was set)."""
@@ -146,12 +147,12 @@ class Watcher:
         return chosen
 
     def _known(self, touched: list[str]) -> Snapshot:
+        """What is known of the touched paths and of everything under them, heard folders or not (what the
+        build wrote into a folder new to the listener was absorbed already)."""
         known: Snapshot = {}
         for name in touched:
-            if name in self.current:
-                known[name] = self.current[name]
-            if name in self.folders:
-                known.update((path, value) for path, value in self.current.items() if path.startswith(name + "/"))
+            known.update((path, value) for path, value in self.current.items()
+                         if path == name or path.startswith(name + "/"))
         return known
 
     def _examine(self, touched: list[str]) -> Snapshot:
