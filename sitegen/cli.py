@@ -79,13 +79,22 @@ def make_parser() -> argparse.ArgumentParser:
                          help="text (default, for people), json (a list of problems) or github (workflow commands)")
     command.add_argument("--lang", default=None, help="report translation problems of this language only")
 
-    command = commands.add_parser("translations", help="mark stale content translations as up to date",
-                                  description="Record in the lock files in translations/ that the translations "
-                                              "of the given files (default: all) still agree with their changed "
-                                              "originals.")
-    command.add_argument("action", choices=("confirm",), help="confirm: the stale translations are still right")
-    command.add_argument("files", nargs="*", help="program, partner, news or page files (default: every file)")
-    command.add_argument("--lang", default=None, help="confirm the translations into this language only")
+    command = commands.add_parser("translations", help="translation files for translators' tools; stale translations",
+                                  description="export: the texts to translate into --lang as XLIFF 2.0 or PO; "
+                                              "import FILE: its translations into the site; confirm [FILES]: record "
+                                              "in translations/ that stale translations still agree with their "
+                                              "changed originals.")
+    command.add_argument("action", choices=("export", "import", "confirm"), help="what to do")
+    command.add_argument("files", nargs="*", help="import: the translated file; confirm: program, partner, news or "
+                                                  "page files (default: every file)")
+    command.add_argument("--lang", default=None, help="export: the target language; confirm: this language only")
+    which = command.add_mutually_exclusive_group()
+    for name, text in (("missing", "untranslated texts (default)"), ("stale", "translations older than their source"),
+                       ("all", "every text, with its translation")):
+        which.add_argument(f"--{name}", dest="which", action="store_const", const=name, help=f"export: {text}")
+    command.add_argument("--format", choices=("xliff", "po"), default="xliff", help="export: XLIFF 2.0 (default) or PO")
+    command.add_argument("--output", type=Path, default=None,
+                         help="export: the file to write (default: translations-LANG-WHICH.xlf or .po)")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
 
     command = commands.add_parser("serve", help="build and serve with live reload on 127.0.0.1",
@@ -123,6 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "i18n":
         from .commands.i18n import run_i18n
         return run_i18n(args.action, args.root)
+    if args.command == "translations" and args.action != "confirm":
+        from .commands.translations import run_export, run_import
+        if args.action == "import" and len(args.files) == 1:
+            return run_import(args.root, Path(args.files[0]))
+        if args.action == "export" and args.lang and not args.files:
+            return run_export(args.root, args.lang, args.which or "missing", args.format, args.output)
+        make_parser().error("use 'translations export --lang LANG' or 'translations import FILE'")
     if args.command == "translations":
         from .commands.check import run_confirm
         return run_confirm(args.root, args.files, args.lang)

@@ -122,6 +122,12 @@ def write_lock(root: Path, entries: Mapping[Key, Entry], stored: Stored | None =
     return True
 
 
+def replace_file(root: Path, path: Path, text: str) -> bool:
+    """Write a file of the site whole and at once (a reader sees the old text or the new, never half); False when
+    its folder leads out of the site."""
+    return _write(root, path, text, {})
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
