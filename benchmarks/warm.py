@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -28,8 +27,8 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (sibling modules; benchmarks/ is not a package)
 import hugo_site  # noqa: E402
-from compare import TODAY, BuildFailed, Timed, hugo, hugo_binary, median, ratio, run, seconds  # noqa: E402
-from run import log, parse_sizes  # noqa: E402
+from compare import TODAY, BuildFailed, Timed, hugo, median, parse_arguments, ratio, run, seconds  # noqa: E402
+from run import log  # noqa: E402
 
 KEPT = ("public", ".cache/sitegen")  # what .github/workflows/site.yml's cache steps save and restore
 
@@ -101,17 +100,7 @@ def table(rows: list[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=parse_sizes, default=[1000], help="comma-separated numbers of programs (1000)")
-    ap.add_argument("--runs", type=int, default=3, help="builds of each kind per size; the median is shown (3)")
-    ap.add_argument("--seed", type=int, default=1, help="seed of the synthetic site (1)")
-    ap.add_argument("--no-search-pair", dest="search_pair", action="store_false",
-                    help="time only the builds without a search index")
-    ap.add_argument("--keep", action="store_true", help="keep the generated sites, outputs and logs")
-    args = ap.parse_args(argv)
-    if args.runs < 1:
-        ap.error("--runs must be at least 1")
-    binary = hugo_binary()
-    log(subprocess.run([str(binary), "version"], capture_output=True, text=True, check=True).stdout.strip())
+    args, binary = parse_arguments(ap, argv)
     shm = Path("/dev/shm")
     rows: list[Row] = []
     for n in args.sizes:
