@@ -127,6 +127,24 @@ def test_translations_filled_in_a_tool_go_back_into_the_files_and_nothing_else_c
     assert texts[f"{PROGRAM}#summary"] in page
 
 
+def test_a_po_file_filled_in_a_tool_goes_back_into_the_files_too(sample, capsys):
+    path = export(sample, "--format", "po")
+    store = pypo.pofile.parsefile(str(path))
+    texts = original_zh()
+    for unit in store.units:
+        if not unit.isheader():
+            unit.target = texts[unit.getcontext()]
+    store.savefile(str(path))
+    capsys.readouterr()
+    assert run_cli("translations", "import", str(path), "--root", str(sample)) == 0
+    assert capsys.readouterr().out.startswith("15 units into zh imported (4 fields); 2 files changed")
+    changed = [line for line in git(sample, "diff", "-U0", "--", "programs").splitlines()
+               if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+    assert changed == [f"+  zh: {texts[f'{PROGRAM}#summary']}"]
+    assert [p.format() for p in check_site(sample, TODAY).problems
+            if p.position.path in (PROGRAM, f"{NEWS}.en.md", f"{NEWS}.zh.md")] == []
+
+
 def test_a_unit_whose_source_changed_after_the_export_is_reported_and_not_imported(sample, capsys):
     path = export(sample)
     store = xliff2.Xliff2File.parsefile(str(path))

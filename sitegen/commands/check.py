@@ -42,7 +42,8 @@ def check_site(root: Path, today: dt.date, drafts: bool = False, processes: int 
     return CheckResult(found, content.site.codes)
 
 
-def _unknown_language(language: str | None, languages: tuple[str, ...]) -> bool:
+def unknown_language(language: str | None, languages: tuple[str, ...]) -> bool:
+    """True, with the error printed, when `--lang` names a language the site does not have."""
     if language is None or not languages or language in languages:
         return False
     print(f"build.py: error: --lang: '{language}' is not a language of this site{did_you_mean(language, languages)}; "
@@ -53,7 +54,7 @@ def _unknown_language(language: str | None, languages: tuple[str, ...]) -> bool:
 def run_check(root: Path, today: dt.date, drafts: bool, strict: bool, output: str, language: str | None) -> int:
     """Print the check in the chosen format (text on stderr, json and github on stdout); exit 1 on errors."""
     result = check_site(root, today, drafts, len(os.sched_getaffinity(0)), language)
-    if _unknown_language(language, result.languages):
+    if unknown_language(language, result.languages):
         return 2
     failed = any(problem.severity == "error" or strict for problem in result.problems)
     (sys.stderr if output == "text" else sys.stdout).write(FORMATS[output](result.problems, strict))
@@ -69,7 +70,7 @@ def run_confirm(root: Path, files: list[str], language: str | None) -> int:
     if content is None:
         report(problems, strict=False)
         return 1
-    if _unknown_language(language, content.site.codes):
+    if unknown_language(language, content.site.codes):
         return 2
     items = item_texts(content)
     paths = tuple(_relative(root, file) for file in files)
