@@ -166,6 +166,7 @@ def test_schemas_offer_the_sites_own_choices_and_language_keys():
     assert program["title"]["properties"]["en"]["maxLength"] == 200
     assert program["field"]["enum"] == ["industrial-engineering-and-management", "scientific-research",
                                              "technological-entrepreneurship"]
+    assert program["field"]["markdownEnumDescriptions"][1] == "Научные исследования / Scientific Research / 科学研究"
     assert "spbpu" in program["partners"]["items"]["enum"]
     assert "EUR" in program["fee"]["oneOf"][1]["properties"]["currency"]["enum"]
     assert program["summary"]["x-description-ru"].startswith("Что это за программа")

@@ -96,10 +96,15 @@ def refine(kind: str, shape: Shape, site: Site, known: Known, pages: list[str]) 
             refine(kind, shape.fields[key].shape or Shape(), site, known, pages)
     if "currency" in shape.fields:
         shape.fields["currency"].choices = tuple(sorted(CURRENCIES))
+    names = {language.code: language.name for language in site.languages}
+    if "field" in shape.fields:
+        shape.fields["field"].labels = {key: " / ".join(title.values.values()) for key, title in site.fields.items()}
     if kind == "site":
         shape.fields["menu"].choices = (*SECTIONS, *pages)
+        shape.fields["default_language"].labels = names
         languages = shape.fields["languages"].shape or Shape()
         languages.fields["fallback"].choices = site.codes
+        languages.fields["fallback"].labels = names
 
 
 def _extra(kind: str, path: str, found: Field) -> dict:
@@ -137,6 +142,10 @@ def _object(kind: str, prefix: str, shape: Shape) -> dict:
 def _property(kind: str, path: str, found: Field, languages: tuple[str, ...]) -> dict:
     schema = _value(kind, path, found, languages)
     schema.update(_extra(kind, path, found))
+    if found.labels:  # the YAML extension shows a value's label when the value is pointed at
+        enum = schema.get("enum") or schema.get("items", {}).get("enum") or []
+        (schema if "enum" in schema else schema["items"])["markdownEnumDescriptions"] = [
+            found.labels.get(value, "") for value in enum]
     if not found.required:
         schema = _nullable(schema)  # 'key:' with no value is an optional field left out
     return {**_help(kind, path, found, languages), **schema}

@@ -35,6 +35,7 @@ class Field:
     minimum: int | None = None
     maximum: int | Decimal | None = None
     min_items: int = 0
+    labels: dict[str, str] = field(default_factory=dict)  # what a choice stands for, shown beside it
     also: set[str] = field(default_factory=set)  # other readers that read the key too ('fee': raw, then mapping)
     shape: "Shape | None" = None
 
