@@ -116,6 +116,16 @@ def test_every_sample_file_passes_its_schema():
         assert schema_errors(schemas[kind_of(path)], data_of(REPO, path)) == [], path
 
 
+def test_every_file_of_a_generated_catalog_passes_its_schema(tmp_path: Path):
+    from generate import generate
+    generate(60, tmp_path, seed=3)
+    schemas = schemas_of(tmp_path)
+    files = site_files(tmp_path)
+    assert len(files) > 150
+    for path in files:
+        assert schema_errors(schemas[kind_of(path)], data_of(tmp_path, path)) == [], path
+
+
 @settings(max_examples=8, deadline=None, derandomize=True, database=None, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(site=sites(SUITE_SCALE, wild=False))
