@@ -111,6 +111,11 @@ def make_parser() -> argparse.ArgumentParser:
                               "stats: translated, fuzzy and untranslated messages per language")
     command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
 
+    command = commands.add_parser("schema", help="write JSON Schemas of the site's files for editors' completion and checks",
+                                  description="Write the JSON Schemas of programs, partners, news, pages and site.yaml "
+                                              "into ROOT/.sitegen/schemas/, for the YAML extension of VS Code.")
+    command.add_argument("--root", type=_folder, default=REPO_ROOT, help="the site folder (default: this repository)")
+
     command = commands.add_parser("new", help="create a commented template for a new program, partner, news article or page",
                                   description="Write a template with every field of its kind, to fill in and check.")
     command.add_argument("kind", choices=KINDS, help="what to create")
@@ -129,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         from .commands.scaffold import NewItem, create
         return create(args.root, NewItem(args.kind, args.slug, args.lang, args.date), build_today())
+    if args.command == "schema":
+        from .commands.schema import run_schema
+        return run_schema(args.root)
     if args.command == "i18n":
         from .commands.i18n import run_i18n
         return run_i18n(args.action, args.root)

@@ -86,8 +86,8 @@ def test_unfilled_template_gives_located_errors_for_each_placeholder(make_site, 
     assert found and all(p.severity == "error" and p.position.line > 0 for p in found)
     assert all(p.message.endswith("is a placeholder from the template") for p in found)
     lines = [p.format().splitlines()[0] for p in found]
-    assert "programs/autumn.yaml:14:7: error: title.en: '<<title>>' is a placeholder from the template" in lines
-    assert "programs/autumn.yaml:48:5: error: partners: '<<partner slug>>' is a placeholder from the template" in lines
+    assert "programs/autumn.yaml:15:7: error: title.en: '<<title>>' is a placeholder from the template" in lines
+    assert "programs/autumn.yaml:49:5: error: partners: '<<partner slug>>' is a placeholder from the template" in lines
     body = len((root / f"content/news/{TODAY}-opening.en.md").read_text(encoding="utf-8").splitlines())
     assert (f"content/news/{TODAY}-opening.en.md:{body}:1: error: '<<the article, in Markdown>>' "
             "is a placeholder from the template") in lines

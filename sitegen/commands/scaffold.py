@@ -14,6 +14,7 @@ from ..foundation.problems import Position, Problems
 from ..source.discover import SourceFile, Sources, check_slug, discover
 from ..source.load import read_site, report_reserved_page
 from ..source.wording import report_unknown_language
+from .schema import schema_file, write_schemas
 
 KINDS = ("program", "partner", "news", "page")
 TEMPLATES = Path(__file__).resolve().parent / "scaffolds"
@@ -53,8 +54,11 @@ def create(root: Path, item: NewItem, today: dt.date, stream: TextIO | None = No
     if not _acceptable(item, path, language, site, sources, root, problems):
         return _fail(problems, stream)
     text = render(item.kind, _context(item, site, sources, language, date, today))
+    if path.endswith(".yaml"):  # the YAML extension of VS Code reads the schema this comment names
+        text = f"# yaml-language-server: $schema=../{schema_file(item.kind)}\n" + text
     (root / path).parent.mkdir(parents=True, exist_ok=True)
     (root / path).write_text(text, encoding="utf-8")
+    write_schemas(root, Problems())  # with the new slug among the choices
     print(f"Created {path}: replace every <<...>>, delete the optional fields you do not need, "
           "then run `python build.py check`.")
     return 0

@@ -31,14 +31,26 @@ def read_contact(reader: Reader) -> Contact:
 def validate_site(document: Document, page_slugs: set[str], problems: Problems,
                   media: frozenset[str] = frozenset()) -> Site | None:
     top = Reader(document.data, Position(document.path), problems, ())
-    languages = read_each(top, "languages", _read_language, required=True, min_items=1)
+    languages = read_languages(top)
     # Every localized value in the site is checked against these codes; checked against a list with
     # an unreadable entry, each of them would be reported as wrong, so the rest waits for a fix.
-    if not _check_languages(top, languages):
+    if languages is None:
         return None
     codes = tuple(language.code for language in languages)
     reader = Reader(document.data, Position(document.path), problems, codes, chains=tuple(languages))
     reader.known = top.known
+    return read_settings(reader, languages, page_slugs, media)
+
+
+def read_languages(reader: Reader) -> list[Language] | None:
+    """The site's languages, or None unless every entry gave a usable code."""
+    languages = read_each(reader, "languages", _read_language, required=True, min_items=1)
+    return languages if _check_languages(reader, languages) else None
+
+
+def read_settings(reader: Reader, languages: list[Language], page_slugs: set[str], media: frozenset[str]) -> Site:
+    """The settings after `languages`, read by a reader that knows the site's language codes."""
+    codes = tuple(language.code for language in languages)
     title = reader.localized("title", required=True, max_length=limits.TITLE, one_line=True)
     description = reader.localized("description", max_length=limits.TEXT) or Localized({})
     base_url = _read_base_url(reader)

@@ -78,7 +78,11 @@ def _file(reader: Reader, key: str, choices: frozenset[str], folder: str) -> str
 
 
 def validate_program(document: Document, source: SourceFile, known: Known, problems: Problems) -> Program | None:
-    reader = _reader(document, known, problems)
+    return read_program(_reader(document, known, problems), source, known)
+
+
+def read_program(reader: Reader, source: SourceFile, known: Known) -> Program | None:
+    """The program's fields, each read by `reader` (whose calls the editors' schemas are recorded from)."""
     title = reader.localized("title", required=True, max_length=limits.TITLE, one_line=True)
     summary = reader.localized("summary", required=True, max_length=limits.SUMMARY)
     program_type = reader.enum("type", PROGRAM_TYPES, required=True, what="program type")
@@ -179,7 +183,10 @@ def _read_session(reader: Reader) -> Session | None:
 
 
 def validate_partner(document: Document, source: SourceFile, known: Known, problems: Problems) -> Partner | None:
-    reader = _reader(document, known, problems)
+    return read_partner(_reader(document, known, problems), source, known)
+
+
+def read_partner(reader: Reader, source: SourceFile, known: Known) -> Partner | None:
     partner = Partner(
         slug=source.slug, source=source.path, name=reader.localized("name", required=True, max_length=limits.TITLE, one_line=True),
         short_name=reader.localized("short_name", max_length=limits.NAME, one_line=True),
@@ -208,11 +215,14 @@ class ArticleFile:
 
 def validate_article_file(document: Document, source: SourceFile, kind: str, known: Known,
                           problems: Problems) -> ArticleFile | None:
-    reader = _reader(document, known, problems)
     if source.language not in known.site.codes:
         report_unknown_language(problems, Position(source.path), "", str(source.language), known.site.codes,
                                 "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
     _check_body(document, problems)
+    return read_article(_reader(document, known, problems), source, kind, known, document.body)
+
+
+def read_article(reader: Reader, source: SourceFile, kind: str, known: Known, body: str = "") -> ArticleFile | None:
     title = reader.text("title", required=True, max_length=limits.TITLE, one_line=True)
     date = reader.date("date", required=kind == "news")
     if kind == "news" and date is not None and source.date != date.isoformat():
@@ -222,7 +232,7 @@ def validate_article_file(document: Document, source: SourceFile, kind: str, kno
     image = _file(reader, "image", known.media, "content/media/")
     image_alt = reader.text("image_alt", max_length=limits.ALT, one_line=True)
     _require_alt(reader, image, image_alt)
-    text = ArticleText(source=source.path, title=title or "", body=document.body, summary=reader.text("summary", max_length=limits.TEXT),
+    text = ArticleText(source=source.path, title=title or "", body=body, summary=reader.text("summary", max_length=limits.TEXT),
                        menu_title=menu_title, image=image, image_alt=image_alt)
     article = ArticleFile(
         source=source, text=text, date=date, date_position=reader.where("date"),
