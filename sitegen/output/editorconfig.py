@@ -181,8 +181,13 @@ class Names:
 
 
 def editor_config(site: Site, site_url: str, backend: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The whole configuration; `backend` replaces the site's GitHub backend (the tests give Decap's test backend)."""
+    """The whole configuration; `backend` replaces the site's GitHub backend (the tests give Decap's test backend).
+
+    Opened at localhost, the editor writes through `npx decap-server` (local_backend) when it runs, to the
+    files of the folder it was started in; elsewhere, and when it does not run, it commits through GitHub.
+    """
     editor = site.web_editor
+    local = backend is None  # a replaced backend is the whole store
     if backend is None:
         assert editor is not None, "the site does not enable the web editor"
         backend = {"name": "github", "repo": editor.repo, "branch": editor.branch}
@@ -195,6 +200,7 @@ def editor_config(site: Site, site_url: str, backend: dict[str, Any] | None = No
     i18n_folder = {"create": True, "format": "frontmatter", "extension": "md", "i18n": True}
     return {
         "backend": backend,
+        "local_backend": local,
         "locale": _INTERFACE_LOCALES.get(site.default_language, "en"),
         "site_url": site_url,
         "display_url": site_url,
