@@ -2,8 +2,14 @@
 site.yaml enables it."""
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
+import importlib.util
+import io
+import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -163,3 +169,35 @@ def test_web_editor_settings_are_checked(tmp_path, settings, message):
     load_content(root, TODAY, problems)
     assert [f"{p.field}: {p.message}" for p in problems.items] == [message]
 
+
+
+def tarball(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+def test_setup_unpacks_the_script_only_from_the_tarball_the_lock_pins(tmp_path):
+    spec = importlib.util.spec_from_file_location("vendor_editor", REPO / "scripts" / "vendor_editor.py")
+    vendor_editor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vendor_editor)
+    package = tarball({"package/dist/decap-cms.js": b"window.CMS = {};", "package/dist/other.js": b"x"})
+    lock = {"package": "decap-cms", "version": "1.2.3", "file": "dist/decap-cms.js", "integrity": integrity(package)}
+    target = vendor_editor.target_of(lock, tmp_path)
+    with pytest.raises(vendor_editor.Refused, match="does not match the integrity"):
+        vendor_editor.unpack(package + b"\0", lock, target)
+    assert not target.exists()
+    vendor_editor.unpack(package, lock, target)
+    assert target == tmp_path / "vendor" / "decap-cms-1.2.3" / "decap-cms.js"
+    assert target.read_bytes() == b"window.CMS = {};"
+    assert [p.name for p in target.parent.iterdir()] == ["decap-cms.js"]
+    # The build looks for the script where setup puts it.
+    assert editor_script() == vendor_editor.target_of(json.loads((REPO / "editor.lock.json").read_text(encoding="utf-8")))
