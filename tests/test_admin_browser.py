@@ -107,25 +107,63 @@ def test_a_program_written_in_the_editor_passes_check_and_builds(editor_page, se
     choose(page, "languages", "английский (en)")
     page.get_by_label("title · Русский").scroll_into_view_if_needed()
     screenshot(page, "web-editor-program.png")
-    page.get_by_role("button", name="Опубликовать").click()
-    page.get_by_text("Опубликовать сейчас").click()
-    page.wait_for_function("() => window.repoFiles.programs && Object.keys(window.repoFiles.programs).length > 0")
-    files = page.evaluate("() => Object.fromEntries(Object.entries(window.repoFiles.programs)"
-                          ".map(([name, file]) => [name, file.content]))")
+    files = publish(page, "programs")
     assert list(files) == ["robotics-summer-school.yaml"]
     written = yaml.safe_load(files["robotics-summer-school.yaml"])
     assert {key: written[key] for key in PROGRAM} == PROGRAM
     assert written["partners"] == ["usst"] and written["mode"] == "online"
-    assert not any(not url.startswith(address.split("internships/")[0]) for url in page.requests if url.startswith("http"))
+    assert [url for url in page.requests if url.startswith("http") and not url.startswith(address.split("internships/")[0])] == []
     page.goto(address + "#/collections/programs")
     page.get_by_text(PROGRAM["title"]["ru"]).wait_for()  # the collection lists it by its Russian title
     screenshot(page, "web-editor-collection.png")
     assert page.problems == []
 
+    out = checked_and_built(tmp_path, {f"programs/{name}": text for name, text in files.items()})
+    assert "机器人暑期学校" in (out / "zh" / "programs" / "robotics-summer-school" / "index.html").read_text(encoding="utf-8")
+
+
+NEWS = {"en": ("The school is open", "News text."), "ru": ("Школа открыта", "Текст новости."),
+        "zh": ("学校开学了", "新闻正文。")}
+
+
+def test_a_news_article_written_in_the_editor_in_three_languages_passes_check_and_builds(editor_page, served_editor,
+                                                                                           tmp_path):
+    page, (address, _) = editor_page, served_editor
+    page.goto(address)
+    page.get_by_role("button", name="Войти").click()
+    page.goto(address + "#/collections/news/new")
+    # Two columns: another language on the left, the one file names come from (English) on the right.
+    titles, bodies = page.get_by_label("title", exact=True), page.locator("[contenteditable=true]")
+    page.locator("input[type=date]").last.fill("2026-11-20")
+    for column, code in ((1, "en"), (0, "ru"), (0, "zh")):
+        if code == "zh":
+            page.get_by_text("Пишем на RU").click()
+            page.get_by_role("menuitem", name="ZH").or_(page.get_by_text("ZH", exact=True)).first.click()
+        titles.nth(column).fill(NEWS[code][0])
+        bodies.nth(column).click()
+        page.keyboard.type(NEWS[code][1])
+    files = publish(page, "content.news")
+    assert sorted(files) == [f"2026-11-20-the-school-is-open.{code}.md" for code in ("en", "ru", "zh")]
+    assert page.problems == []
+    out = checked_and_built(tmp_path, {f"content/news/{name}": text for name, text in files.items()})
+    assert "新闻正文。" in (out / "zh" / "news" / "the-school-is-open" / "index.html").read_text(encoding="utf-8")
+
+
+def publish(page, folder: str) -> dict[str, str]:
+    """Publish the entry; the files Decap's test backend then holds in `folder` (dotted), by name."""
+    page.get_by_role("button", name="Опубликовать").click()
+    page.get_by_text("Опубликовать сейчас").click()
+    page.wait_for_function(f"() => Object.keys(window.repoFiles.{folder} || {{}}).length > 0")
+    return page.evaluate(f"() => Object.fromEntries(Object.entries(window.repoFiles.{folder})"
+                         ".map(([name, file]) => [name, file.content]))")
+
+
+def checked_and_built(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A copy of the sample with the editor's files: `check --strict` accepts it and it builds."""
     site = sample_copy(tmp_path / "site")
-    (site / "programs" / "robotics-summer-school.yaml").write_text(files["robotics-summer-school.yaml"], encoding="utf-8")
+    for relative, text in files.items():
+        (site / relative).write_text(text, encoding="utf-8")
     assert run_cli("check", "--strict", "--root", str(site), "--today", TODAY.isoformat()) == 0, files
     result = build_site(site, tmp_path / "out")
     assert result.written, "\n".join(p.format() for p in result.problems.sorted())
-    page_html = (tmp_path / "out" / "zh" / "programs" / "robotics-summer-school" / "index.html").read_text(encoding="utf-8")
-    assert "机器人暑期学校" in page_html
+    return tmp_path / "out"

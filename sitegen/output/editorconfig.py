@@ -70,7 +70,7 @@ def _date(name: str, required: bool = False) -> Field:
 
 
 def _boolean(name: str) -> Field:
-    return {"name": name, "label": name, "widget": "boolean", "required": False, "default": False}
+    return {"name": name, "label": name, "widget": "boolean", "required": False}
 
 
 def _url(name: str) -> Field:
