@@ -13,12 +13,13 @@ from pathlib import Path
 from babel.support import NullTranslations
 
 from .checks.stale import record_translations
-from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, layers
+from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, PACKAGE_ROOT, editor_script, layers
 from .foundation.fingerprints import digest, files_digest
 from .foundation.fonts import share_font
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
+from .output.editor import write_editor
 from .output.opendata import write_open_data
 from .output.outfolder import Published, check_output
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
@@ -118,6 +119,10 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     workers = Workers(options.processes)
     markdown_store = memo.markdown_store if memo else MarkdownStore()
     content = load_content(options.root, options.today, problems, drafts=options.drafts, workers=workers, memo=memo)
+    if content is not None and content.site.web_editor and not editor_script().is_file():
+        problems.error(Position("site.yaml"), "web_editor",
+                       f"the web editor's script is not installed ({editor_script().relative_to(PACKAGE_ROOT)})",
+                       "run scripts/setup, which fetches it from the npm registry, or remove 'web_editor' from site.yaml")
     if content is None or problems.has_errors(options.strict):
         return result
     catalog = build_catalog(content, options.today)
@@ -195,6 +200,7 @@ def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, resu
                 *write_site_files(stage, prepared.pages, catalog, urls, render_template, localizers,
                                   prepared.markdown_store, options.root, options.sitemap_limit),
                 write_status_page(stage, catalog, urls, render_template, options.root),
+                *write_editor(stage, catalog.content.site, urls),
                 *write_open_data(stage, catalog, urls)}
     except TemplateProblem as exc:
         result.problems.items.append(exc.problem(options.root))

@@ -1,6 +1,7 @@
 """The generator's own folders: its code, and the built-in theme and UI translations that a site's own override."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -10,6 +11,13 @@ PACKAGE = Path(__file__).resolve().parent.parent
 PACKAGE_ROOT = PACKAGE.parent  # the checkout or installation holding the package, the theme and the locales
 DEFAULT_LOCALES = PACKAGE_ROOT / "locales"
 DEFAULT_THEME = PACKAGE_ROOT / "theme"
+EDITOR_LOCK = PACKAGE_ROOT / "editor.lock.json"  # the web editor's npm package, pinned by version and integrity
+
+
+def editor_script() -> Path:
+    """Where scripts/setup unpacks the web editor's script (it may not be there)."""
+    lock = json.loads(EDITOR_LOCK.read_text(encoding="utf-8"))
+    return PACKAGE_ROOT / "vendor" / f"{lock['package']}-{lock['version']}" / Path(lock["file"]).name
 
 
 def layers(root: Path, name: str) -> list[Folder]:

@@ -51,6 +51,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class WebEditor:
+    """The web editor at /admin/: the GitHub repository and branch it commits to, and its OAuth proxy."""
+
+    repo: str  # owner/name
+    branch: str = "main"
+    auth_url: str | None = None  # the OAuth proxy's address (GitHub Pages has none of its own)
+
+
+@dataclass(frozen=True)
 class Site:
     title: Localized
     description: Localized
@@ -65,6 +74,7 @@ class Site:
     share_image: str | None = None  # in content/media/: shown when a link to a page is shared
     share_image_alt: Localized | None = None
     draw_share_images: bool = False  # draw a share image for each program, and for the site without share_image
+    web_editor: WebEditor | None = None  # publish the web editor at /admin/
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)

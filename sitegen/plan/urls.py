@@ -92,7 +92,13 @@ def sitemap_path(number: int | None = None) -> str:
     return "sitemap.xml" if number is None else f"sitemap-{number}.xml"
 
 
+def editor_path(name: str = "") -> str:
+    """The web editor (B/admin/) and its files: its configuration and the editor's script."""
+    return f"{EDITOR_FOLDER}{name}"
+
+
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
+EDITOR_FOLDER = "admin/"
 OPEN_DATA_PATH = "programs.json"
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
 STATUS_PATH = "translation-status/"  # the editors' page, linked from nowhere and kept out of the sitemap

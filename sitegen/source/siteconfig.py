@@ -9,7 +9,7 @@ from babel.core import parse_locale
 
 from ..foundation import limits
 from ..foundation.fonts import share_font
-from ..foundation.model import SECTIONS, Contact, Language, Localized, Site
+from ..foundation.model import SECTIONS, Contact, Language, Localized, Site, WebEditor
 from ..foundation.problems import Position, Problems, did_you_mean
 from .discover import SLUG
 from .fields import Reader, read_each
@@ -72,6 +72,7 @@ def read_settings(reader: Reader, languages: list[Language], page_slugs: set[str
         shared = "pages share the site's image" if share_image else "pages are shared without an image"
         reader.warning("draw_share_images", f"no Noto Sans CJK font or Pillow to draw share images with; {shared}",
                        "install the fonts-noto-cjk package (Debian, Ubuntu) on the machine that builds the site")
+    web_editor = _read_web_editor(reader)
     reader.finish()
     # Placeholders for broken settings let every content file be checked in the same run;
     # the errors already reported stop the build before anything is rendered.
@@ -80,7 +81,31 @@ def read_settings(reader: Reader, languages: list[Language], page_slugs: set[str
         default_language=default_language or codes[0], languages=tuple(languages), timezone=timezone or "UTC",
         fields=fields, menu=menu, contact=contact, news_per_page=news_per_page,
         share_image=share_image, share_image_alt=share_image_alt, draw_share_images=draw_share_images,
+        web_editor=web_editor,
     )
+
+
+_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+_BRANCH = re.compile(r"[A-Za-z0-9._/-]{1,200}")
+
+
+def _read_web_editor(reader: Reader) -> WebEditor | None:
+    """`web_editor: {repo: owner/name, branch: main, auth_url: https://...}` publishes the editor at /admin/."""
+    editor = reader.mapping("web_editor")
+    if editor is None:
+        return None
+    repo = editor.text("repo", required=True, one_line=True)
+    if repo is not None and not _REPO.fullmatch(repo):
+        editor.error("repo", f"'{repo}' is not a GitHub repository as owner/name",
+                     "write the part of the repository's address after github.com/, e.g. spbpu/internships")
+        repo = None
+    branch = editor.text("branch", one_line=True)
+    if branch is not None and not _BRANCH.fullmatch(branch):
+        editor.error("branch", f"'{branch}' is not a branch name", "write the branch the site is built from, e.g. main")
+        branch = None
+    auth_url = editor.url("auth_url")
+    editor.finish()
+    return WebEditor(repo=repo, branch=branch or "main", auth_url=auth_url) if repo else None
 
 
 def _read_language(reader: Reader) -> Language | None:
