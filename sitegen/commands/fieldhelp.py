@@ -111,6 +111,14 @@ HELP = {
                         "Описание картинки для ссылок, для тех, кто её не видит."),
     "draw_share_images": ("true draws a share picture for each program without an image.",
                           "true — рисовать картинку для ссылок на программы без картинки."),
+    "web_editor": ("Publishes the web editor at /admin/, committing to this GitHub repository.",
+                   "Публикует веб-редактор по адресу /admin/, сохраняющий изменения в этот репозиторий GitHub."),
+    "web_editor.repo": ("The GitHub repository the editor commits to: owner/name.",
+                        "Репозиторий GitHub, в который редактор сохраняет изменения: владелец/имя."),
+    "web_editor.branch": ("The branch the editor commits to (default main).",
+                          "Ветка, в которую редактор сохраняет изменения (по умолчанию main)."),
+    "web_editor.auth_url": ("The address of the OAuth proxy GitHub sign-in goes through.",
+                            "Адрес OAuth-посредника, через который идёт вход через GitHub."),
 }
 
 
