@@ -56,6 +56,9 @@ def test_without_javascript_every_program_is_reached_through_the_page_links(brow
     assert page.locator("link[rel=canonical]").get_attribute("href") == "https://example.org/en/programs/page/3/"
     assert page.locator("link[hreflang=ru]").get_attribute("href") == "https://example.org/ru/programs/page/3/"
     assert page.locator("a[rel=prev]").get_attribute("href") == "/en/programs/page/2/"
+    sitemap = page.request.get(served + "sitemap.xml").text()
+    assert all(f"https://example.org/{code}/programs/page/{n}/" in sitemap for code in ("en", "ru") for n in (2, 3))
+    assert "programs/page/4/" not in sitemap
     page.context.close()
 
 
