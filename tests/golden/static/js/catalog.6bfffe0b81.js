@@ -225,7 +225,11 @@
     history.replaceState(null, "", path + (query ? "?" + query : "") + location.hash);
     if (!active(s)) { render(s); return Promise.resolve(); }
     list.setAttribute("aria-busy", "true");
-    return load().then(function () { render(state()); });
+    return load().then(function () { render(state()); }, function (error) {
+      loading = null;  // the next change tries again; meanwhile the server's page stays as it is
+      list.removeAttribute("aria-busy");
+      throw error;
+    });
   }
 
   form.addEventListener("focusin", function () { load().catch(function () {}); }, { once: true });
