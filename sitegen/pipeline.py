@@ -19,6 +19,7 @@ from .foundation.fonts import share_font
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
+from .output.catalogindex import write_catalog_indexes
 from .output.editor import write_editor
 from .output.opendata import write_open_data
 from .output.outfolder import Published, check_output
@@ -201,7 +202,8 @@ def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, resu
                                   prepared.markdown_store, options.root, options.sitemap_limit),
                 write_status_page(stage, catalog, urls, render_template, options.root),
                 *write_editor(stage, catalog.content.site, urls),
-                *write_open_data(stage, catalog, urls)}
+                *write_open_data(stage, catalog, urls),
+                *write_catalog_indexes(stage, {code: r.catalog_index for code, r in prepared.renderers.items()})}
     except TemplateProblem as exc:
         result.problems.items.append(exc.problem(options.root))
         return None

@@ -1,13 +1,16 @@
 """The catalog's filters, the program page's facts and QR code, and the compare page, in the built HTML."""
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import json
 import re
 from pathlib import Path
 
 from lxml import html as lxml_html
 
-from conftest import MINIMAL_SITE, build_site
+from conftest import MINIMAL_SITE, TODAY, build_site
+from sitegen.commands.check import check_site
 from sitegen.render.facets import plural_samples
 from sitegen.render.qr import qr_svg
 
@@ -50,7 +53,7 @@ def page(out: Path, path: str):
     return lxml_html.fromstring((out / path).read_bytes())
 
 
-def test_facets_come_in_the_pages_language_sorted_and_cards_carry_their_values(make_site, tmp_path):
+def test_facets_come_in_the_pages_language_sorted_and_the_index_carries_every_programs_values(make_site, tmp_path):
     out = tmp_path / "public"
     assert build_site(make_site(SITE), out).written
     catalog = page(out, "ru/programs/index.html")
@@ -64,13 +67,23 @@ def test_facets_come_in_the_pages_language_sorted_and_cards_carry_their_values(m
     assert options("month") == [("", "Не важно"), ("2026-09", "сентябрь 2026\u202fг."),
                                 ("2026-12", "декабрь 2026\u202fг."), ("2027-03", "март 2027\u202fг.")]
     assert options("fee") == [("", "Не важно"), ("free", "Бесплатно"), ("paid", "Платно")]
-    cards = {card.get("data-slug"): card for card in catalog.xpath("//div[@id='catalog']/article")}
-    assert list(cards) == ["beta", "alpha", "gamma"]  # open first (by deadline), then closed
-    alpha = cards["alpha"].attrib
-    assert (alpha["data-type"], alpha["data-field"], alpha["data-place"], alpha["data-lang"], alpha["data-fee"],
-            alpha["data-status"], alpha["data-month"], alpha["data-deadline"], alpha["data-start"]) == (
-        "internship", "physics", "CN/Шанхай", "en", "free", "open", "2027-03", "2027-01-15", "2027-03-01")
-    assert "data-place" not in cards["gamma"].attrib and cards["gamma"].get("data-status") == "closed"
+    cards = [card.get("data-slug") for card in catalog.xpath("//div[@id='catalog']/article")]
+    assert cards == ["beta", "alpha", "gamma"]  # open first (by deadline), then closed
+    index = json.loads((out / "ru/programs/facets.json").read_text(encoding="utf-8"))
+    assert catalog.xpath("//form[@data-catalog-filters]")[0].get("data-catalog-index") == "/ru/programs/facets.json"
+    assert index["slugs"] == cards and index["titles"] == ["Бета", "Альфа", "Гамма"]
+    assert index["prefix"] == "/ru/programs/"
+    def value(name: str, position: int):
+        code = index["columns"][name][position]
+        return [index["values"][name][c] for c in code] if isinstance(code, list) else index["values"][name][code]
+    alpha = 1
+    assert (value("type", alpha), value("field", alpha), value("place", alpha), value("lang", alpha),
+            value("fee", alpha), value("status", alpha), value("month", alpha)) == (
+        "internship", "physics", "CN/Шанхай", ["en"], "free", "open", ["2027-03"])
+    day = lambda text: (dt.date.fromisoformat(text) - dt.date(1970, 1, 1)).days  # noqa: E731
+    assert (index["columns"]["deadline"][alpha], index["columns"]["start"][alpha]) == (day("2027-01-15"), day("2027-03-01"))
+    assert index["columns"]["place"][2] == -1 and value("status", 2) == "closed"  # gamma is online
+    assert index["cards"]["amounts"] == ["1\xa0500\xa0€"] and index["cards"]["amount"] == [0, None, None]
     count = catalog.xpath("//*[@data-result-count]")[0]
     assert (count.get("data-one"), count.get("data-few"), count.get("data-many"), count.text_content()) == (
         "{n} программа", "{n} программы", "{n} программ", "3 программы")
@@ -122,9 +135,25 @@ def test_a_page_cannot_take_the_compare_pages_address(make_site, tmp_path):
     assert any("compare" in problem.format() for problem in result.problems.sorted())
 
 
-def test_the_catalog_of_1000_programs_stays_under_300_kb_compressed(catalog_1000: Path):
+def test_the_catalog_of_1000_programs_is_paged_and_each_page_and_index_stays_under_300_kb_compressed(
+        catalog_1000: Path):
     for lang in ("ru", "en", "zh"):
-        data = (catalog_1000 / lang / "programs" / "index.html").read_bytes()
-        assert len(gzip.compress(data, 6)) < 300_000, lang
-        published = len(list((catalog_1000 / lang / "programs").glob("*/index.html")))
-        assert len(re.findall(rb'<article class="card program-card" data-slug=', data)) == published
+        folder = catalog_1000 / lang / "programs"
+        published = len(list(folder.glob("*/index.html")))  # the programs' own pages
+        pages = [folder / "index.html", *sorted(folder.glob("page/*/index.html"))]
+        assert len(pages) == -(-published // 50)
+        listed = 0
+        for path in pages:
+            data = path.read_bytes()
+            assert len(gzip.compress(data, 6)) < 300_000, path
+            listed += len(re.findall(rb'<article class="card program-card" data-slug=', data))
+        assert listed == published
+        index = (folder / "facets.json").read_bytes()
+        assert len(gzip.compress(index, 6)) < 300_000 and len(json.loads(index)["slugs"]) == published
+
+
+def test_a_link_past_the_catalogs_last_page_is_a_broken_link(make_site):
+    site = make_site({**SITE, "content/pages/links.en.md": "---\ntitle: Links\n---\n[more](/en/programs/page/2/)\n"})
+    found = [problem.format() for problem in check_site(site, TODAY).problems if "broken link" in problem.format()]
+    assert found == ["content/pages/links.en.md:4:8: error: broken link '/en/programs/page/2/': no catalog page 2\n"
+                     "    hint: the catalog has 1 page(s)"]

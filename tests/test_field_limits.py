@@ -124,9 +124,14 @@ def test_counts_have_a_maximum(make_site, field, value, line):
 
 def test_counts_at_their_maximum_build(make_site, tmp_path):
     program = edit(PROGRAM, add="duration: {hours: 10000}\nsessions:\n  - {start: 2027-07-01, end: 2027-07-14, seats: 1000000}\n")
-    site = edit(SITE, add="news_per_page: 100\n")
+    site = edit(SITE, add="news_per_page: 100\nprograms_per_page: 500\n")
     assert builds(make_site({"programs/summer.yaml": program, "site.yaml": site}), tmp_path / "out")
     assert "1,000,000" in (tmp_path / "out/en/programs/summer/index.html").read_text(encoding="utf-8")
+
+
+def test_programs_per_page_has_a_maximum(make_site):
+    root = make_site({"site.yaml": edit(SITE, add="programs_per_page: 501\n")})
+    assert problems(root) == ["site.yaml:11:20: error: programs_per_page: must be at most 500, not '501'"]
 
 
 def test_news_per_page_has_a_maximum(make_site):

@@ -27,6 +27,7 @@ MAX_AMOUNT = Decimal(1_000_000_000_000)
 MAX_SEATS = 1_000_000
 MAX_DURATION = {"hours": 10_000, "days": 3_660, "weeks": 520, "months": 120}  # ten years, or 10,000 hours
 MAX_NEWS_PER_PAGE = 100
+MAX_PROGRAMS_PER_PAGE = 500  # a catalog page of 500 cards is about 60 KB gzipped
 
 # Lengths in characters. One-line values (titles, names) end up in <title>, calendar names and
 # share images; the longer ones are plain text that may run over a few lines.

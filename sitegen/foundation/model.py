@@ -71,6 +71,7 @@ class Site:
     menu: tuple[str, ...]
     contact: Contact
     news_per_page: int
+    programs_per_page: int = 50
     share_image: str | None = None  # in content/media/: shown when a link to a page is shared
     share_image_alt: Localized | None = None
     draw_share_images: bool = False  # draw a share image for each program, and for the site without share_image

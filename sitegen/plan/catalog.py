@@ -60,6 +60,16 @@ class Catalog:
         """How many pages the news list takes (one even when there is no news yet)."""
         return max(1, -(-len(self.news) // self.content.site.news_per_page))
 
+    @property
+    def programs_pages(self) -> int:
+        """How many pages the catalog takes (one even when no program is published)."""
+        return max(1, -(-len(self.programs) // self.content.site.programs_per_page))
+
+    def programs_on_page(self, number: int) -> tuple[Program, ...]:
+        """The programs the catalog shows on its page `number` (from 1), in catalog order."""
+        per_page = self.content.site.programs_per_page
+        return self.programs[(number - 1) * per_page: number * per_page]
+
     def news_on_page(self, number: int) -> tuple[Article, ...]:
         """The articles the news list shows on its page `number` (from 1)."""
         per_page = self.content.site.news_per_page

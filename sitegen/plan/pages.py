@@ -60,7 +60,7 @@ class _Dependencies:
 def plan_routes(catalog: Catalog) -> list[Route]:
     """Every page the site publishes, each in every language: what a link inside the site may lead to."""
     return [
-        Route("home"), Route("programs"), Route("partners"),
+        Route("home"), *(Route("programs", number=n) for n in range(1, catalog.programs_pages + 1)), Route("partners"),
         *(Route("news", number=n) for n in range(1, catalog.news_pages + 1)),
         Route("search"), Route("not-found"), Route("compare"),
         *(Route("program", program.slug) for program in catalog.programs),

@@ -25,6 +25,7 @@ class Targets:
     languages: tuple[str, ...]
     published: frozenset[Address]
     news_pages: int
+    programs_pages: int = 1
 
     @classmethod
     def of(cls, catalog: Catalog, root: Path) -> "Targets":
@@ -32,14 +33,14 @@ class Targets:
         codes, content = catalog.content.site.codes, catalog.content
         pages = [Address("page", route, code) for route in plan_routes(catalog) for code in codes]
         per_language = [Address(kind, route, code) for code in codes for kind, route in (
-            ("feed", None), ("calendar", None),
+            ("feed", None), ("calendar", None), ("catalog-index", None),
             *(("program-calendar", Route("program", p.slug)) for p in catalog.programs if has_calendar(p, catalog)))]
         files = [Address(kind, name=name) for kind, names in (
             ("media", content.media), ("logo", content.logos), ("static", static_sources(static_folders(root))))
             for name in names]
         shared = [Address(kind) for kind in (*ROOT_FILES.values(), "sitemap")]
         return cls(content.site.base_url, codes, frozenset([*pages, *per_language, *files, *shared]),
-                   catalog.news_pages)
+                   catalog.news_pages, catalog.programs_pages)
 
     def slugs(self, kind: str) -> list[str]:
         """The slugs of the published routes of a kind (program, partner, article, page)."""
@@ -84,6 +85,8 @@ def _unpublished_problem(address: Address, targets: Targets) -> tuple[str, str]:
                 f"news articles are linked as /{code}/news/SLUG/, without the date of the file name")
     if route.kind == "news":
         return (f"no news list page {route.number}", f"the news list has {targets.news_pages} page(s)")
+    if route.kind == "programs":
+        return (f"no catalog page {route.number}", f"the catalog has {targets.programs_pages} page(s)")
     if route.kind == "page":
         choices = [*targets.slugs("page"), "programs", "partners", "news", "compare", "search"]
         return (f"no page '{route.slug}'{did_you_mean(route.slug or '', choices)}",

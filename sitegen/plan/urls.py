@@ -30,7 +30,9 @@ def route_path(route: Route, language: str) -> str:
     kind, slug = route.kind, route.slug
     if kind == "home":
         return f"{language}/"
-    if kind in ("programs", "partners", "compare"):
+    if kind == "programs":
+        return f"{language}/programs/" if route.number == 1 else f"{language}/programs/page/{route.number}/"
+    if kind in ("partners", "compare"):
         return f"{language}/{kind}/"
     if kind == "program":
         return f"{language}/programs/{slug}/"
@@ -70,6 +72,11 @@ def feed_path(language: str) -> str:
 def calendar_path(language: str) -> str:
     """The iCalendar file of every program of the site."""
     return f"{language}/calendar.ics"
+
+
+def catalog_index_path(language: str) -> str:
+    """The catalog's facet index of a language, which its script fetches when a visitor first filters or sorts."""
+    return f"{language}/programs/facets.json"
 
 
 def program_calendar_path(slug: str, language: str) -> str:
@@ -144,7 +151,7 @@ def _parse_file(folder: str, name: str) -> Address | None:
     return Address(kind, name=name)
 
 
-_LANGUAGE_FILES = {"feed.xml": "feed", "calendar.ics": "calendar"}
+_LANGUAGE_FILES = {"feed.xml": "feed", "calendar.ics": "calendar", "programs/facets.json": "catalog-index"}
 _SECTIONS = (*SECTIONS, "compare", "search")  # one-segment pages that are not editors' pages
 _ITEMS = {"programs": "program", "partners": "partner", "news": "article"}
 
@@ -173,8 +180,9 @@ def _parse_route(segments: list[str]) -> Route | None:
         return Route("page", segments[0]) if SLUG.match(segments[0]) else None
     if len(segments) == 2 and segments[0] in _ITEMS and SLUG.match(segments[1]):
         return Route(_ITEMS[segments[0]], segments[1])
-    number = _number(segments[2]) if len(segments) == 3 and segments[:2] == ["news", "page"] else None
-    return Route("news", number=number) if number is not None and number >= 2 else None
+    listed = segments[0] if len(segments) == 3 and segments[0] in ("news", "programs") and segments[1] == "page" else None
+    number = _number(segments[2]) if listed else None
+    return Route(listed, number=number) if listed and number is not None and number >= 2 else None
 
 
 def _number(text: str) -> int | None:
@@ -247,6 +255,9 @@ class Urls:
 
     def calendar(self, language: str) -> str:
         return self.href(calendar_path(language))
+
+    def catalog_index(self, language: str) -> str:
+        return self.href(catalog_index_path(language))
 
     def program_calendar(self, slug: str, language: str) -> str:
         """Absolute: calendar apps subscribe to it from outside the site."""

@@ -10,7 +10,7 @@ from babel.dates import format_skeleton
 from ..foundation.model import AUDIENCES, MODES, PROGRAM_TYPES, Program
 from ..plan.catalog import Catalog, next_session
 from .localize import Localizer, Text
-from .views import ProgramCard, ViewBuilder
+from .views import Pagination, ProgramCard, ViewBuilder
 
 FEES = ("free", "paid")
 SHOWN_STATUSES = ("open", "upcoming", "in-preparation", "closed", "archived")
@@ -40,8 +40,14 @@ class CatalogEntry:
 
 @dataclass(frozen=True)
 class CatalogView:
+    """One page of the catalog: its programs' cards, the filters over the whole catalog, the links to other pages."""
+
     entries: tuple[CatalogEntry, ...]
     facets: tuple[Facet, ...]
+    total: int  # programs in the whole catalog
+    first: int  # the place of the page's first program in the catalog, from 1
+    pagination: Pagination
+    index: str  # the address of the facet index the script fetches
     sorts: tuple[str, ...] = SORTS
 
 
@@ -82,13 +88,27 @@ def place_value(card: ProgramCard) -> str | None:
     return f"{card.country}/{card.city.value}" if card.city and card.country else None
 
 
-def catalog_view(catalog: Catalog, views: ViewBuilder) -> CatalogView:
-    l10n = views.l10n
+def catalog_entries(catalog: Catalog, views: ViewBuilder) -> tuple[CatalogEntry, ...]:
+    """Every program's card and filter data, in catalog order."""
     entries = []
     for program in catalog.programs:
         card = views.program_card(program)
         entries.append(CatalogEntry(card, filter_data(program, card, catalog.today)))
-    return CatalogView(tuple(entries), _facets(catalog, tuple(entries), l10n))
+    return tuple(entries)
+
+
+def catalog_facets(catalog: Catalog, entries: tuple[CatalogEntry, ...], views: ViewBuilder) -> tuple[Facet, ...]:
+    return _facets(catalog, entries, views.l10n)
+
+
+def catalog_view(catalog: Catalog, views: ViewBuilder, number: int, entries: tuple[CatalogEntry, ...],
+                 facets: tuple[Facet, ...]) -> CatalogView:
+    """The catalog's page `number` (from 1); `entries` and `facets` are the whole catalog's."""
+    per_page = catalog.content.site.programs_per_page
+    start = (number - 1) * per_page
+    return CatalogView(entries[start:start + per_page], facets, len(entries), start + 1,
+                       views.pagination(number, catalog.programs_pages, "programs"),
+                       views.urls.catalog_index(views.code))
 
 
 def _sorted(options: list[Option]) -> tuple[Option, ...]:

@@ -20,7 +20,8 @@ from ..plan.catalog import Catalog
 from ..plan.pages import PlannedPage
 from ..plan.urls import Route, Urls, route_path
 from .compare import compare_entries
-from .facets import catalog_view, plural_samples
+from .catalogindex import catalog_index
+from .facets import CatalogEntry, Facet, catalog_entries, catalog_facets, catalog_view, plural_samples
 from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
 from .markup import MarkdownStore
@@ -166,7 +167,7 @@ class Renderer:
             articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
             return {"article": views.article(articles[route.slug])}
         if route.kind == "programs":
-            return {"catalog": catalog_view(catalog, views)}
+            return {"catalog": catalog_view(catalog, views, route.number, *self._catalog_rows)}
         if route.kind == "compare":
             return {"entries": compare_entries(catalog, views)}
         if route.kind == "partners":
@@ -178,6 +179,16 @@ class Renderer:
         if route.kind == "home":
             return self._home()
         return {}
+
+    @functools.cached_property
+    def _catalog_rows(self) -> tuple[tuple[CatalogEntry, ...], tuple[Facet, ...]]:
+        """Every program's card and filter data, and the filters: once per language for all the catalog's pages."""
+        entries = catalog_entries(self.catalog, self.views)
+        return entries, catalog_facets(self.catalog, entries, self.views)
+
+    def catalog_index(self) -> dict[str, Any]:
+        """The catalog's facet index in this language, as JSON-ready values."""
+        return catalog_index(self.catalog, self.views, *self._catalog_rows)
 
     def _home(self) -> dict[str, Any]:
         programs = self.catalog.programs

@@ -34,7 +34,7 @@ def structured_data(route: Route, context: dict[str, Any], head: Head, catalog: 
     elif route.kind == "article":
         data = _article(context["article"], head, catalog, urls, site_title)
     elif route.kind == "programs":
-        data = _item_list([entry.card for entry in context["catalog"].entries], head, urls)
+        data = _item_list([entry.card for entry in context["catalog"].entries], head, urls, context["catalog"].first)
     return {"@context": "https://schema.org", **data} if data else None
 
 
@@ -162,11 +162,11 @@ def _article(view: "ArticleView", head: Head, catalog: "Catalog", urls: Urls, si
     return data
 
 
-def _item_list(cards: "list[ProgramCard]", head: Head, urls: Urls) -> dict:
-    """The catalog in page order, so search engines can show it as a list of programs."""
+def _item_list(cards: "list[ProgramCard]", head: Head, urls: Urls, first: int = 1) -> dict:
+    """The page's part of the catalog in catalog order, so search engines can show it as a list of programs."""
     return {
         "@type": "ItemList", "url": head.canonical, "numberOfItems": len(cards),
         "itemListOrder": "https://schema.org/ItemListOrderAscending",
         "itemListElement": [{"@type": "ListItem", "position": n, "url": urls.absolute_href(card.href),
-                             "name": card.title.value} for n, card in enumerate(cards, start=1)],
+                             "name": card.title.value} for n, card in enumerate(cards, start=first)],
     }

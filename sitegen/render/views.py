@@ -259,8 +259,8 @@ class ViewBuilder:
         cards = [self.partner_card(p) for p in self.catalog.partners.values()]
         return tuple(sorted(cards, key=lambda card: (card.name.value.casefold(), card.slug)))
 
-    def pagination(self, number: int, count: int) -> Pagination:
-        link = lambda n: self.href("news", number=n)  # noqa: E731
+    def pagination(self, number: int, count: int, kind: str = "news") -> Pagination:
+        link = lambda n: self.href(kind, number=n)  # noqa: E731
         # A window of page numbers, not all of them: a long archive would make every list page grow.
         shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
         return Pagination(

@@ -61,6 +61,7 @@ def read_settings(reader: Reader, languages: list[Language], page_slugs: set[str
     contact_reader = reader.mapping("contact")
     contact = read_contact(contact_reader) if contact_reader else Contact()
     news_per_page = reader.integer("news_per_page", maximum=limits.MAX_NEWS_PER_PAGE) or 10
+    programs_per_page = reader.integer("programs_per_page", maximum=limits.MAX_PROGRAMS_PER_PAGE) or 50
     share_image = reader.text("share_image", one_line=True)
     if share_image is not None and share_image not in media:
         reader.error("share_image", f"no file '{share_image}' in content/media/{did_you_mean(share_image, media)}",
@@ -80,6 +81,7 @@ def read_settings(reader: Reader, languages: list[Language], page_slugs: set[str
         title=title or Localized({}), description=description, base_url=(base_url or "").rstrip("/") + "/",
         default_language=default_language or codes[0], languages=tuple(languages), timezone=timezone or "UTC",
         fields=fields, menu=menu, contact=contact, news_per_page=news_per_page,
+        programs_per_page=programs_per_page,
         share_image=share_image, share_image_alt=share_image_alt, draw_share_images=draw_share_images,
         web_editor=web_editor,
     )

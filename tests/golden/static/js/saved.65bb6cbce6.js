@@ -50,6 +50,11 @@
     });
   }
   window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });
-  window.sitegenSaved = { load: load, store: store };
+  function attach(card) {  // a card the catalog's script drew after the page loaded
+    if (!template) return;
+    addToggle(card, card.getAttribute("data-slug"), template);
+    refresh();
+  }
+  window.sitegenSaved = { load: load, store: store, attach: attach };
   refresh();
 })();
