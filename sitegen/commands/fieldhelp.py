@@ -105,6 +105,8 @@ HELP = {
              "Меню: programs, partners, news и имена страниц, по порядку."),
     "news_per_page": ("News articles on each page of the news list (default 10).",
                       "Новостей на одной странице списка (по умолчанию 10)."),
+    "programs_per_page": ("Programs on each page of the catalog (default 50).",
+                          "Программ на одной странице каталога (по умолчанию 50)."),
     "share_image": ("The picture shown when a page without its own is shared: a file in content/media/ (1200×630).",
                     "Картинка для ссылок на страницы без своей картинки: файл в content/media/ (1200×630)."),
     "share_image_alt": ("The share picture described for readers who cannot see it.",
