@@ -19,12 +19,13 @@ from .foundation.fonts import share_font
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
+from .output.calendars import Serialised
 from .output.catalogindex import write_catalog_indexes
 from .output.editor import write_editor
 from .output.opendata import write_open_data
-from .output.outfolder import Published, check_output
+from .output.outfolder import Published, check_output, read_marker
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
-                             staging)
+                             staging, update_in_place)
 from .output.search import SearchProblem, index_site, previous_index
 from .output.shareimage import share_image_tasks
 from .output.sitefiles import calendar_tasks, static_folders, write_site_files
@@ -56,6 +57,9 @@ class BuildOptions:
     sitemap_limit: int = SITEMAP_LIMIT  # URLs per sitemap file; past it sitemap.xml becomes an index
     search: bool = False  # index the output with Pagefind; off by default so small builds stay fast (cli turns it on)
     force: bool = False  # replace an output folder that holds files this generator did not write
+    # Update an earlier output of ours file by file instead of replacing it whole (the dev server's own folder):
+    # much faster for a small change, but a reader of the folder may see old and new files side by side.
+    in_place: bool = False
 
 
 @dataclass
@@ -76,6 +80,10 @@ class BuildMemo(SourceMemo):
     def __init__(self) -> None:
         super().__init__()
         self.markdown_store = MarkdownStore()
+
+    def forget(self) -> None:
+        super().forget()
+        self.calendar_events: dict[str, tuple[str, Serialised]] = {}  # serialised events, by language
 
 
 def protected_folders() -> list[Path]:
@@ -107,6 +115,7 @@ class _Prepared:
     urls: Urls
     renderers: dict[str, Renderer]
     translations: dict[str, NullTranslations]
+    calendar_events: dict[str, tuple[str, Serialised]] | None = None  # a memo's, to serialise only what changed
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
@@ -139,7 +148,7 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         problems.items.append(exc.problem(options.root))
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
-                         translations)
+                         translations, memo.calendar_events if memo else None)
     if not _stage_and_publish(prepared, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
@@ -154,7 +163,8 @@ def _stage_and_publish(prepared: _Prepared, result: BuildResult) -> bool:
     try:
         with output_lock(out):
             remove_leftovers(out)
-            published = check_output(out, options.root, protected_folders(), options.force)  # no other build now
+            in_place = options.in_place and not options.search and read_marker(out)
+            published = in_place or check_output(out, options.root, protected_folders(), options.force)  # no other build now
             with staging(out) as stage:
                 return _write(stage, published, prepared, result)
     except OSError as exc:
@@ -182,7 +192,8 @@ def _render(stage: Path, prepared: _Prepared, cache: PageCache, result: BuildRes
     """Every page in every language, with the calendars and share images beside them, in the worker pool."""
     catalog, urls, renderers = prepared.catalog, prepared.urls, prepared.renderers
     localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
-    tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, prepared.translations, cache),
+    tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, prepared.translations, cache,
+                             prepared.calendar_events),
              *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache)]
     rendered = render_pages(prepared.pages, renderers, stage, prepared.workers, cache, prepared.markdown_store,
                             prepared.options.root, tasks)
@@ -218,13 +229,16 @@ def _publish(stage: Path, published: Published, prepared: _Prepared, cache: Page
     files.update(kept_index or ())
     build = build_id(rendered.fingerprints)
     result.files = len(files) - sum(result.pages.values())
-    if (kept_index or not options.search) and same_as_published(stage, out, build, files, published):
-        return True  # nothing would change: the output stays as it is
-    link_unchanged(stage, out, files)
-    if options.search and not kept_index and not _index_for_search(stage, out, files, result):
-        return False
-    result.files = len(files) - sum(result.pages.values())  # with the search index
-    publish(stage, out, build, files)
+    if options.in_place and not options.search and published.build is not None:
+        update_in_place(stage, out, build, files, published)
+    else:
+        if (kept_index or not options.search) and same_as_published(stage, out, build, files, published):
+            return True  # nothing would change: the output stays as it is
+        link_unchanged(stage, out, files)
+        if options.search and not kept_index and not _index_for_search(stage, out, files, result):
+            return False
+        result.files = len(files) - sum(result.pages.values())  # with the search index
+        publish(stage, out, build, files)
     try:
         cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused,
                    markdown_store=prepared.markdown_store)

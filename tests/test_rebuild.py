@@ -114,6 +114,40 @@ def test_a_rebuild_after_each_kind_of_change_equals_a_full_build(live, name):
     assert live.matches_full_build()
 
 
+SESSIONS = """
+sessions:
+  - {start: 2027-07-01, end: 2027-07-14, application_deadline: 2027-03-01}
+"""
+EDITS = [  # one after another, on the same served site
+    write("programs/summer.yaml", MINIMAL_SITE["programs/summer.yaml"] + SESSIONS.replace("\n", "\n        ")),
+    replace("programs/summer.yaml", "Summer school", "Autumn school"),
+    replace("programs/summer.yaml", "Two weeks of engineering.", "Three weeks of engineering."),
+    replace("programs/summer.yaml", "2027-07-14", "2027-07-21"),
+    replace("programs/summer.yaml", "2027-03-01", "2027-04-01"),
+    replace("partners/acme.yaml", "Acme University", "Acme Institute"),
+    replace("content/news/2026-03-01-opening.en.md", "title: Opening", "title: Grand opening"),
+    write("programs/spring.yaml", MINIMAL_SITE["programs/summer.yaml"].replace("Summer", "Spring")),
+    remove("programs/winter.yaml"),
+    remove("content/news/2026-03-01-opening.ru.md"),
+]
+
+
+def test_a_series_of_edits_serves_what_a_full_build_of_the_edited_site_gives(live):
+    for edit in EDITS:
+        assert live.change(edit).action == "built"
+    assert live.matches_full_build()
+
+
+def test_a_rebuild_updates_the_served_folder_in_place(live):
+    folder, kept = live.options.out, live.options.out / "en/partners/other/index.html"
+    before = folder.stat().st_ino, kept.stat().st_mtime_ns
+    live.change(replace("programs/summer.yaml", "Summer school", "Autumn school"))
+    assert (folder.stat().st_ino, kept.stat().st_mtime_ns) == before
+    assert "Autumn school" in (folder / "en/programs/summer/index.html").read_text(encoding="utf-8")
+    assert live.change(remove("programs/winter.yaml")).action == "built"
+    assert not (folder / "en/programs/winter").exists()
+
+
 def test_a_program_edit_renders_only_its_pages_and_the_lists_that_show_it(live):
     before = tree_digest(live.options.out)
     outcome = live.change(replace("programs/summer.yaml", "{en: Summer school, ru: Летняя школа}",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Container
 from zoneinfo import ZoneInfo
 
 from babel.support import NullTranslations
@@ -15,6 +16,8 @@ from ..plan.urls import Route, Urls
 from ..render.localize import Localizer
 
 PRODID = "-//sitegen//program catalog//EN"
+# A program's events serialised, and its deadlines, by what they show (see calendar_files).
+Serialised = dict[str, tuple[bytes, list[dt.datetime]]]
 
 
 def _text(value: str, lang: str) -> vText:
@@ -62,7 +65,7 @@ def program_events(program: Program, catalog: Catalog, localizer: Localizer, url
     return events
 
 
-def _calendar(name: str, timezone: str, events: list[Event], blocks: bytes) -> bytes:
+def _calendar(name: str, timezone: str, deadlines: list[dt.datetime], blocks: bytes) -> bytes:
     """The calendar around `blocks`, the events already serialised: the site's calendar reuses its programs'."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -72,7 +75,6 @@ def _calendar(name: str, timezone: str, events: list[Event], blocks: bytes) -> b
     # only by an assert, so under python -O a line break in a title would start a new line (and event).
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", vText(timezone))
-    deadlines = [event.decoded("dtstart") for event in events if isinstance(event.decoded("dtstart"), dt.datetime)]
     if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
         calendar.add_component(_vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1))
     end = b"END:VCALENDAR\r\n"
@@ -89,22 +91,34 @@ def _vtimezone(tzid: str, first_year: int, end_year: int) -> Timezone:
     return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1))
 
 
-def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls,
-                   translations: NullTranslations) -> tuple[bytes, dict[str, bytes]]:
+def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls, translations: NullTranslations,
+                   wanted: Container[str] | None = None, serialised: Serialised | None = None
+                   ) -> tuple[bytes, dict[str, bytes]]:
     """The site's calendar (every program but the archived ones) and each dated program's own, by slug.
 
     Each event is serialised once and shared by both files: serialising is most of a calendar's cost.
+    `wanted`: the slugs whose own calendars are needed (None: all). `serialised`: a long-running process's
+    events of earlier builds of this language, by everything they show, taken from and brought up to date.
     """
     site = catalog.content.site
-    events, blocks, programs = [], [], {}
+    earlier, kept = (serialised if serialised is not None else {}), {}
+    deadlines, blocks, programs = [], [], {}
     for program in catalog.programs:
         if not has_calendar(program, catalog):
             continue
-        own = program_events(program, catalog, localizer, urls, translations)
-        block = b"".join(event.to_ical() for event in own)
-        name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
-        programs[program.slug] = _calendar(name, site.timezone, own, block)
-        events += own
+        key = repr((program.slug, program.title, program.sessions, catalog.today))
+        if key not in earlier:
+            own = program_events(program, catalog, localizer, urls, translations)
+            earlier[key] = (b"".join(event.to_ical() for event in own),
+                            [event.decoded("dtstart") for event in own
+                             if isinstance(event.decoded("dtstart"), dt.datetime)])
+        kept[key] = block, own_deadlines = earlier[key]
+        if wanted is None or program.slug in wanted:
+            name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
+            programs[program.slug] = _calendar(name, site.timezone, own_deadlines, block)
+        deadlines += own_deadlines
         blocks.append(block)
-    return _calendar(localizer.text(site.title).value, site.timezone, events, b"".join(blocks)), programs
-
+    if serialised is not None:  # what this build no longer shows is forgotten
+        serialised.clear()
+        serialised.update(kept)
+    return _calendar(localizer.text(site.title).value, site.timezone, deadlines, b"".join(blocks)), programs

@@ -148,6 +148,34 @@ def publish(stage: Path, out: Path, build: str, files: set[str]) -> None:
     # The stage's name now holds the previous output; `staging` removes it on leaving.
 
 
+def update_in_place(stage: Path, out: Path, build: str, files: set[str], published: Published) -> None:
+    """Make `out` the new site file by file: move in each staged file that differs, remove the files that went.
+
+    For an output folder nobody else reads as a whole (the dev server's): a reader may see old and new files
+    side by side while it runs, never half a file. Files kept unchanged from `out` are not touched at all.
+    """
+    for current, _, names in os.walk(stage):
+        for name in names:
+            path = Path(current) / name
+            relative = path.relative_to(stage).as_posix()
+            target = out / relative
+            if relative == MARKER or (target.is_file() and filecmp.cmp(path, target, shallow=False)):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    for relative in sorted(published.files - files):
+        if not is_safe_relative(relative):
+            raise ValueError(f"not a path inside the output: {relative!r}")
+        (out / relative).unlink(missing_ok=True)
+        for folder in (out / relative).parents:  # folders the removed file leaves empty go too
+            if folder == out or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    temporary = out / f"{MARKER}.new"
+    temporary.write_text(marker_text(build, files), encoding="utf-8")
+    os.replace(temporary, out / MARKER)
+
+
 def exchange(first: Path, second: Path) -> None:
     """Swap two folders atomically where the system can; else by two renames (a short gap without `second`)."""
     sys.audit("sitegen.exchange", str(first), str(second))

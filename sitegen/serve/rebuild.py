@@ -46,8 +46,9 @@ class Rebuilder:
     """Holds what the serve process keeps between builds: parsed sources, the report shown in the overlay."""
 
     def __init__(self, options: BuildOptions) -> None:
-        # Rebuilds run beside the server's thread, where forking worker processes could deadlock.
-        self.options = dataclasses.replace(options, processes=1)
+        # Rebuilds run beside the server's thread, where forking worker processes could deadlock; they update
+        # the server's own folder file by file, which no one else reads.
+        self.options = dataclasses.replace(options, processes=1, in_place=True)
         self.first_processes = options.processes
         self.memo = BuildMemo()
         self.report = Report()
