@@ -204,3 +204,23 @@ def test_schema_command_writes_a_schema_per_kind_and_new_points_to_it(make_site)
     first = (root / "partners/nova.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../.sitegen/schemas/partner.json"
     assert "nova" in json.loads((root / schema_file("program")).read_text(encoding="utf-8"))["properties"]["partners"]["items"]["enum"]
+
+
+def test_schemas_are_never_written_through_a_link_out_of_the_site(make_site, tmp_path, capsys):
+    root, elsewhere = make_site(), tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".sitegen").symlink_to(elsewhere, target_is_directory=True)
+    assert run_cli("schema", "--root", str(root)) == 1
+    assert (".sitegen/schemas: error: the editors' schemas cannot be written: .sitegen/schemas is not a plain folder "
+            "of the site\n    hint: remove the link or file named .sitegen, or make the site's folder writable; the schemas are made again") in capsys.readouterr().out
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_schema_file_that_is_a_link_is_replaced_and_what_it_led_to_is_kept(make_site, tmp_path):
+    root, victim = make_site(), tmp_path / "victim.json"
+    victim.write_text("keep me", encoding="utf-8")
+    (root / ".sitegen/schemas").mkdir(parents=True)
+    (root / schema_file("program")).symlink_to(victim)
+    assert run_cli("schema", "--root", str(root)) == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (root / schema_file("program")).is_symlink()

@@ -140,6 +140,11 @@ def test_serve_speaks_livereload_and_answers_missing_pages_with_the_sites_404(sh
     assert outside.value.code == 404
 
 
+def test_serve_brings_the_editors_schemas_up_to_date_when_it_starts(shared):
+    program = json.loads((shared.root / ".sitegen/schemas/program.json").read_text(encoding="utf-8"))
+    assert "usst" in program["properties"]["partners"]["items"]["enum"]
+
+
 def test_serve_listens_only_on_loopback_by_default(shared):
     outward = [address for *_, (address, *_) in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
                if not address.startswith("127.")]

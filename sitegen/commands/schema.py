@@ -14,7 +14,8 @@ from typing import Any
 
 from ..foundation import limits
 from ..foundation.model import SECTIONS, SLUG, Site
-from ..foundation.problems import Problems
+from ..foundation.problems import Position, Problems
+from ..foundation.walk import look
 from ..source.characters import LINE_BREAK, PLACEHOLDER
 from ..source.discover import Sources, discover
 from ..source.fees import CURRENCIES
@@ -42,7 +43,7 @@ def run_schema(root: Path) -> int:
     if written is None:
         for problem in problems.sorted():
             print(problem.format())
-        print("No schemas were written: site.yaml must be readable to know the site's languages.")
+        print("No schemas were written.")
         return 1
     print(f"Wrote {len(written)} schemas to {FOLDER.as_posix()}/ ({', '.join(written)}).")
     return 0
@@ -55,13 +56,30 @@ def write_schemas(root: Path, problems: Problems) -> list[str] | None:
     if site is None:
         return None
     folder = root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for kind, schema in make_schemas(site, sources).items():
-        text = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
-        target = folder / f"{kind}.json"
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+    if look(folder, root).kind not in ("folder", "missing") or look(folder.parent, root).kind not in ("folder", "missing"):
+        return _cannot_write(problems, f"{FOLDER.as_posix()} is not a plain folder of the site")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind, schema in make_schemas(site, sources).items():
+            _write(folder / f"{kind}.json", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:  # a read-only checkout
+        return _cannot_write(problems, exc.strerror or str(exc))
     return [f"{kind}.json" for kind in KINDS]
+
+
+def _cannot_write(problems: Problems, reason: str) -> None:
+    problems.error(Position(FOLDER.as_posix()), "", f"the editors' schemas cannot be written: {reason}",
+                   f"remove the link or file named {FOLDER.parts[0]}, or make the site's folder writable; "
+                   "the schemas are made again")
+
+
+def _write(target: Path, text: str) -> None:
+    """Replace the file itself, never what a link in its place leads to; unchanged files are left alone."""
+    if target.is_file() and not target.is_symlink() and target.read_text(encoding="utf-8") == text:
+        return
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
 
 
 def make_schemas(site: Site, sources: Sources) -> dict[str, dict]:

@@ -19,6 +19,7 @@ from babel.support import NullTranslations
 from tornado import ioloop, web
 
 from ..commands.formats import report
+from ..commands.schema import FOLDER, write_schemas
 from ..foundation.problems import Problems
 from ..foundation.walk import look
 from ..pipeline import BuildOptions
@@ -192,6 +193,7 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     except OSError as exc:
         print(f"Cannot listen on {host}:{port}: {exc.strerror} (choose another port with --port)", file=sys.stderr)
         return 2
+    report(_schemas(root), strict=False)
     watcher = Watcher(root)  # before the first build, so edits made during it are noticed
     _print(rebuilder.build_first(), rebuilder)
     watcher.absorb(WRITTEN_BY_BUILD)
@@ -208,6 +210,16 @@ def _serve(workspace: Path, root: Path, today: dt.date, host: str, port: int, dr
     finally:
         stop.set()
     return 0
+
+
+def _schemas(root: Path) -> Problems:
+    """The editors' schemas brought up to date, so completion knows the slugs and choices of the site as it is.
+
+    Only the schemas' own problems are returned: those of site.yaml are the first build's to report.
+    """
+    found = Problems()
+    write_schemas(root, found)
+    return Problems([problem for problem in found.items if problem.position.path.startswith(FOLDER.parts[0])])
 
 
 def _log_request(handler: web.RequestHandler) -> None:
