@@ -75,20 +75,22 @@ def _calendar(name: str, timezone: str, deadlines: list[dt.datetime], blocks: by
     # only by an assert, so under python -O a line break in a title would start a new line (and event).
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", vText(timezone))
+    zone = b""
     if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
-        calendar.add_component(_vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1))
+        zone = _vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1)
     end = b"END:VCALENDAR\r\n"
-    return calendar.to_ical().removesuffix(end) + blocks + end
+    # The calendar's own lines come before its components; the zone's follow, then the events'.
+    return calendar.to_ical().removesuffix(end) + zone + blocks + end
 
 
 @functools.lru_cache(maxsize=None)
-def _vtimezone(tzid: str, first_year: int, end_year: int) -> Timezone:
-    """The zone's rules from 1 January of the first year to that of the end year, built once per span.
+def _vtimezone(tzid: str, first_year: int, end_year: int) -> bytes:
+    """The zone's rules from 1 January of the first year to that of the end year, built and serialised once per span.
 
     Limited to the span, the component stays a few lines: the zone's whole history since 1970 made
     every program's calendar kilobytes long and slow to write.
     """
-    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1))
+    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1)).to_ical()
 
 
 def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls, translations: NullTranslations,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, TypeVar
+from typing import Callable, Hashable, Mapping, TypeVar
 
 from babel import Locale
 from zoneinfo import ZoneInfo
@@ -32,13 +32,24 @@ class Text:
 
 
 class Localizer:
-    """Resolves and formats values for one language of one site."""
+    """Resolves and formats values for one language of one site.
+
+    Babel formats each distinct value once: the same dates, fees and durations come back on a program's page,
+    its cards in lists and the compare page, and formatting is a large part of what those cost.
+    """
 
     def __init__(self, site: Site, language: Language) -> None:
         self.site = site
         self.language = language
         self.locale = Locale.parse(language.locale)
         self._order = site.codes
+        self._formatted: dict[Hashable, str] = {}
+
+    def _once(self, key: Hashable, format_value: Callable[[], str]) -> str:
+        found = self._formatted.get(key)
+        if found is None:
+            found = self._formatted[key] = format_value()
+        return found
 
     @property
     def code(self) -> str:
@@ -54,19 +65,25 @@ class Localizer:
         return choose(values, self.language, self._order)
 
     # Babel formatting
+    # Keys name the value's type and text: 1500 and 1500.00 are equal as Decimals, not always alike on a page.
     def date(self, value: dt.date, format: str = "long") -> str:
-        return format_date(value, format=format, locale=self.locale)
+        return self._once(("date", type(value), value, format),
+                          lambda: format_date(value, format=format, locale=self.locale))
 
     def interval(self, start: dt.date, end: dt.date) -> str:
         if start == end:
             return self.date(start)
-        return format_interval(start, end, skeleton="yMMMd", locale=self.locale)
+        return self._once(("interval", type(start), start, type(end), end),
+                          lambda: format_interval(start, end, skeleton="yMMMd", locale=self.locale))
 
     def number(self, value: int | Decimal) -> str:
-        return format_decimal(value, locale=self.locale)
+        return self._once(("number", type(value), str(value)), lambda: format_decimal(value, locale=self.locale))
 
     def currency(self, amount: Decimal, currency: str) -> str:
         """€1,500 for whole amounts, €1,500.50 otherwise (KWD 1.505: the currency's own decimals), in the locale's pattern."""
+        return self._once(("currency", type(amount), str(amount), currency), lambda: self._currency(amount, currency))
+
+    def _currency(self, amount: Decimal, currency: str) -> str:
         pattern = self.locale.currency_formats["standard"].pattern
         whole = amount == amount.to_integral_value()
         if whole:
@@ -75,10 +92,16 @@ class Localizer:
 
     def deadline_zone(self, day: dt.date) -> str:
         """The site's time zone as people of this language name it on that day, e.g. 'Moscow Standard Time'."""
+        return self._once(("zone", type(day), day), lambda: self._deadline_zone(day))
+
+    def _deadline_zone(self, day: dt.date) -> str:
         moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=ZoneInfo(self.site.timezone))
         return get_timezone_name(moment, "long", locale=self.locale)
 
     def duration(self, duration: Duration) -> str:
+        return self._once(("duration", duration), lambda: self._duration(duration))
+
+    def _duration(self, duration: Duration) -> str:
         unit = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week",
                 "months": "duration-month"}[duration.unit]
         text = format_unit(duration.value, unit, length="long", locale=self.locale)

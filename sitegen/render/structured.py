@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 _DURATION = {"hours": "PT{}H", "days": "P{}D", "weeks": "P{}W", "months": "P{}M"}
 # Inside <script> only "</script" and "<!--" can end or derail the element; escaping every <, > and &
 # as JSON \u escapes rules both out and keeps the text valid JSON (and JavaScript).
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def script_json(data: Any) -> str:
     """JSON that is safe to put between <script> tags, whatever text the data holds."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for character, escaped in _SCRIPT_SAFE:  # str.replace: str.translate with a mapping is ten times slower
+        text = text.replace(character, escaped)
+    return text
 
 
 def structured_data(route: Route, context: dict[str, Any], head: Head, catalog: "Catalog", urls: Urls,

@@ -6,6 +6,7 @@ reach Python's internals, change what they were given, or name a file outside th
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 from typing import Any, Callable
@@ -63,13 +64,17 @@ def theme_environment(template_dirs: list[Path], translations: NullTranslations,
         loader=ThemeLoader([str(folder) for folder in template_dirs]),
         autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode,
+        # A build makes its environments anew and its templates do not change while it runs: without this,
+        # every page would look at the modification time of each template it uses.
+        auto_reload=False,
     )
     # Jinja's own globals include classes; their unbound methods would work on any object a template is lent
     # (dict.clear(site.fields) passes the immutable sandbox), so templates get constructors, not classes.
     env.globals.update({name: _constructor(env.globals[name]) for name in ("dict", "cycler", "joiner", "namespace")})
     text = TextTranslations(translations)
-    env.install_gettext_callables(text.gettext, text.ngettext, newstyle=True,  # type: ignore[attr-defined]
-                                  pgettext=text.pgettext, npgettext=text.npgettext)
+    # A page asks for the same few dozen messages as every other page of its language: look each up once.
+    env.install_gettext_callables(functools.cache(text.gettext), text.ngettext,  # type: ignore[attr-defined]
+                                  newstyle=True, pgettext=functools.cache(text.pgettext), npgettext=text.npgettext)
     return env
 
 
