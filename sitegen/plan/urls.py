@@ -82,6 +82,13 @@ def share_image_path(slug: str | None, code: str) -> str:
     return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
 
 
+def open_data_program_path(slug: str) -> str:
+    """One program's open data, listed in programs.json."""
+    if not SLUG.match(slug):
+        raise ValueError(f"unsafe slug {slug!r}")
+    return f"{OPEN_DATA_FOLDER}/{slug}.json"
+
+
 def file_path(kind: str, name: str) -> str:
     """A file shared by every language: media (content/media/), logo (partners/logos/), static (the theme's)."""
     return f"{FILE_FOLDERS[kind]}/{name}"
@@ -93,7 +100,8 @@ def sitemap_path(number: int | None = None) -> str:
 
 
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
-OPEN_DATA_PATH = "programs.json"
+OPEN_DATA_PATH = "programs.json"  # the index; each program's own file is in OPEN_DATA_FOLDER
+OPEN_DATA_FOLDER = "programs"
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
 STATUS_PATH = "translation-status/"  # the editors' page, linked from nowhere and kept out of the sitemap
 ROOT_FILES = {"": "chooser", NOT_FOUND_FILE: "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
@@ -104,7 +112,8 @@ class Address:
     """What a path under the base URL names: a page (`kind` "page": its route and language) or another file.
 
     A file's kind says what it belongs to: a language (feed, calendar), a program's route and a language
-    (program-calendar), a name in its folder (media, logo, static), a part number (sitemap; None for the whole).
+    (program-calendar), a program's route (open-data-program), a name in its folder (media, logo, static), a part
+    number (sitemap; None for the whole).
     """
 
     kind: str
@@ -122,6 +131,8 @@ def parse_path(path: str, languages: Collection[str]) -> Address | None:
         return _parse_file(first, rest)
     if slash and first in languages:
         return _parse_language_path(first, rest)
+    if slash and first == OPEN_DATA_FOLDER and rest.endswith(".json") and SLUG.match(rest.removesuffix(".json")):
+        return Address("open-data-program", Route("program", rest.removesuffix(".json")))
     if path in ROOT_FILES:
         return Address(ROOT_FILES[path])
     if path == sitemap_path():
@@ -241,6 +252,10 @@ class Urls:
 
     def calendar(self, language: str) -> str:
         return self.href(calendar_path(language))
+
+    def open_data_program(self, slug: str) -> str:
+        """Absolute: other sites read it."""
+        return self.absolute(open_data_program_path(slug))
 
     def program_calendar(self, slug: str, language: str) -> str:
         """Absolute: calendar apps subscribe to it from outside the site."""
