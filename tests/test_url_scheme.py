@@ -11,8 +11,9 @@ from sitegen.plan.catalog import build_catalog
 from sitegen.source.load import load_content
 from sitegen.foundation.problems import Problems
 from sitegen.plan.targets import Targets, link_problem
-from sitegen.plan.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, feed_path, file_path,
-                          open_data_program_path, parse_path, program_calendar_path, route_path, sitemap_path)
+from sitegen.plan.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, compare_data_pattern,
+                          compare_data_path, feed_path, file_path, open_data_program_path, parse_path,
+                          program_calendar_path, route_path, sitemap_path)
 
 LANGUAGES = ("ru", "en", "zh")
 ROUTES = [Route("home"), Route("programs"), Route("partners"), Route("compare"), Route("search"), Route("not-found"),
@@ -68,6 +69,11 @@ def test_links_written_by_the_url_scheme_parse_under_a_sub_folder_base_url():
         assert parse_path(path, LANGUAGES) == address, link
 
 
+def test_the_compare_pages_pattern_is_its_data_path_with_the_slug_left_open():
+    assert compare_data_pattern("zh").replace("{slug}", "summer-school") == compare_data_path("summer-school", "zh")
+    assert Urls("https://example.org/catalog/").compare_data_pattern("en") == "/catalog/en/programs/{slug}/compare.json"
+
+
 @pytest.mark.parametrize("path", NOT_BUILT)
 def test_a_path_no_builder_writes_parses_to_nothing(path: str):
     assert parse_path(path, LANGUAGES) is None
@@ -76,7 +82,8 @@ def test_a_path_no_builder_writes_parses_to_nothing(path: str):
 # Link targets of the sample site
 
 # Published, but not for editors to link: the search index, the translators' report, drawn share images,
-# and theme files under their content-hashed names (which change with the file; link static/NAME instead).
+# the compare page's data, and theme files under their content-hashed names (which change with the file;
+# link static/NAME instead).
 NOT_LINK_TARGETS = ("pagefind/", "translation-status/", ".sitegen.json")
 
 
@@ -85,7 +92,8 @@ def _link_path(file: str) -> str:
 
 
 def _not_a_link_target(file: str, hashed: set[str]) -> bool:
-    return file.startswith(NOT_LINK_TARGETS) or file.endswith("/share.png") or file in hashed
+    return (file.startswith(NOT_LINK_TARGETS) or file.endswith(("/share.png", "/compare.json"))
+            or file in hashed)
 
 
 @pytest.fixture(scope="module")

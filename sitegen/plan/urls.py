@@ -82,6 +82,16 @@ def share_image_path(slug: str | None, code: str) -> str:
     return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
 
 
+def compare_data_path(slug: str, language: str) -> str:
+    """What the compare page shows of one program in a language, beside its page; fetched only once saved."""
+    return route_path(Route("program", slug), language) + COMPARE_DATA_FILE
+
+
+def compare_data_pattern(language: str) -> str:
+    """compare_data_path with the slug left as '{slug}', for the compare page's script to fill in."""
+    return compare_data_path(SLUG_MARK, language).replace(f"/{SLUG_MARK}/", "/{slug}/")
+
+
 def open_data_program_path(slug: str) -> str:
     """One program's open data, listed in programs.json."""
     if not SLUG.match(slug):
@@ -102,6 +112,8 @@ def sitemap_path(number: int | None = None) -> str:
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
 OPEN_DATA_PATH = "programs.json"  # the index; each program's own file is in OPEN_DATA_FOLDER
 OPEN_DATA_FOLDER = "programs"
+COMPARE_DATA_FILE = "compare.json"
+SLUG_MARK = "slug"  # stands for any slug in compare_data_pattern
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
 STATUS_PATH = "translation-status/"  # the editors' page, linked from nowhere and kept out of the sitemap
 ROOT_FILES = {"": "chooser", NOT_FOUND_FILE: "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
@@ -252,6 +264,9 @@ class Urls:
 
     def calendar(self, language: str) -> str:
         return self.href(calendar_path(language))
+
+    def compare_data_pattern(self, language: str) -> str:
+        return self.href(compare_data_pattern(language))
 
     def open_data_program(self, slug: str) -> str:
         """Absolute: other sites read it."""
