@@ -191,6 +191,23 @@ def test_the_compare_page_fetches_the_saved_programs_only_and_names_one_the_cata
     assert page.problems == [] and compare.problems == []
 
 
+def test_a_saved_program_whose_file_cannot_be_fetched_is_said_and_the_others_are_still_listed(context, base):
+    page = open_page(context, f"{base}en/programs/")
+    toggles = page.locator("#catalog .program-card .save-toggle")
+    for i in range(2):
+        toggles.nth(i).click()
+    reachable, unreachable = visible_slugs(page)[:2]
+    context.route(f"**/en/programs/{unreachable}/compare.json", lambda route: route.abort("internetdisconnected"))
+    compare = context.new_page()
+    compare.goto(f"{base}en/compare/")
+    failed = compare.locator("[data-compare-failed]")
+    failed.wait_for()
+    assert failed.inner_text() == "Some saved programs could not be loaded. Check your connection and reload the page."
+    assert compare.eval_on_selector_all("[data-compare-list] input", "boxes => boxes.map(b => b.value)") == [reachable]
+    assert compare.locator("[data-compare-missing]").is_hidden()
+    assert compare.evaluate(f"JSON.parse(localStorage.getItem('{SAVED}'))") == [reachable, unreachable]  # kept
+
+
 def _program_with_deadline(site: Path) -> tuple[str, dt.date]:
     for path in sorted((site / "en" / "programs").glob("*/index.html")):
         found = re.search(r'data-countdown="(\d{4}-\d\d-\d\d)T23:59:00\+03:00"', path.read_text(encoding="utf-8"))
