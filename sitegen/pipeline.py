@@ -21,6 +21,7 @@ from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
 from .output.calendars import Serialised
 from .output.catalogindex import write_catalog_indexes
+from .output.comparedata import compare_data_tasks
 from .output.editor import write_editor
 from .output.opendata import write_open_data
 from .output.outfolder import Published, check_output, read_marker
@@ -194,7 +195,9 @@ def _render(stage: Path, prepared: _Prepared, cache: PageCache, result: BuildRes
     localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
     tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, prepared.translations, cache,
                              prepared.calendar_events),
-             *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache)]
+             *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache),
+             *compare_data_tasks(stage, catalog, {c: r.compare_data for c, r in renderers.items()}, cache,
+                                 prepared.options.root)]
     rendered = render_pages(prepared.pages, renderers, stage, prepared.workers, cache, prepared.markdown_store,
                             prepared.options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused

@@ -123,9 +123,23 @@ def test_compare_page_is_per_language_noindex_and_left_out_of_the_sitemap(make_s
     assert build_site(make_site(SITE), out).written
     compare = page(out, "ru/compare/index.html")
     assert compare.xpath("//meta[@name='robots']")[0].get("content") == "noindex"
-    template = compare.xpath("//template[@id='compare-programs']")[0]
-    assert [entry.get("data-slug") for entry in template.xpath(".//*[@data-slug]")] == ["beta", "alpha", "gamma"]
     assert "compare/" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_compare_page_carries_no_program_and_each_program_has_its_entry_in_each_language(make_site, tmp_path):
+    out = tmp_path / "public"
+    assert build_site(make_site(SITE), out).written
+    compare = page(out, "ru/compare/index.html")
+    assert compare.xpath("//*[@data-compare]")[0].get("data-entry-url") == "/ru/programs/{slug}/compare.json"
+    assert not compare.xpath("//*[@data-slug]") and "beta" not in (out / "ru/compare/index.html").read_text("utf-8")
+    for slug in ("alpha", "beta", "gamma"):
+        for code in ("ru", "en"):
+            data = json.loads((out / code / "programs" / slug / "compare.json").read_text(encoding="utf-8"))
+            entry = lxml_html.fragment_fromstring(data["html"])
+            assert data["slug"] == entry.get("data-slug") == slug
+            assert entry.xpath("a")[0].get("href") == f"/{code}/programs/{slug}/"
+    beta = lxml_html.fragment_fromstring(json.loads((out / "en/programs/beta/compare.json").read_bytes())["html"])
+    assert [dt.text_content() for dt in beta.xpath("dl/dt")][:3] == ["Dates", "Application deadline", "Duration"]
 
 
 def test_a_page_cannot_take_the_compare_pages_address(make_site, tmp_path):
@@ -157,3 +171,11 @@ def test_a_link_past_the_catalogs_last_page_is_a_broken_link(make_site):
     found = [problem.format() for problem in check_site(site, TODAY).problems if "broken link" in problem.format()]
     assert found == ["content/pages/links.en.md:4:8: error: broken link '/en/programs/page/2/': no catalog page 2\n"
                      "    hint: the catalog has 1 page(s)"]
+
+
+def test_the_compare_page_of_1000_programs_carries_none_of_them(catalog_1000: Path):
+    for lang in ("ru", "en", "zh"):
+        data = (catalog_1000 / lang / "compare" / "index.html").read_bytes()
+        assert b"data-slug" not in data and len(gzip.compress(data, 6)) < 5_000, lang
+        assert len(list((catalog_1000 / lang / "programs").glob("*/compare.json"))) == \
+            len(list((catalog_1000 / lang / "programs").glob("*/index.html")))

@@ -153,11 +153,14 @@ def test_a_program_edit_renders_only_its_pages_and_the_lists_that_show_it(live):
     outcome = live.change(replace("programs/summer.yaml", "{en: Summer school, ru: Летняя школа}",
                                   "{en: Autumn school, ru: Осенняя школа}"))
     after = tree_digest(live.options.out)
-    shown = ["compare/index.html", "index.html", "news/opening/index.html", "partners/acme/index.html",
-             "programs/index.html", "programs/summer/index.html"]
+    shown = ["index.html", "news/opening/index.html", "partners/acme/index.html", "programs/index.html",
+             "programs/summer/index.html"]
     assert outcome.rendered == 2 * len(shown)
     assert sorted(path for path in after if path.endswith(".html") and before.get(path) != after[path]) == \
         [f"{code}/{page}" for code in ("en", "ru") for page in shown]
+    assert sorted(path for path in after if path.endswith(".json") and before.get(path) != after[path]) == \
+        [".sitegen.json", "en/programs/facets.json", "en/programs/summer/compare.json", "programs.json",
+         "programs/summer.json", "ru/programs/facets.json", "ru/programs/summer/compare.json"]
 
 
 def test_a_template_or_translation_change_does_not_read_the_content_again(live):

@@ -15,6 +15,7 @@ HINT = "\n    hint: fix the template at this line"
     ("404.html", "en/404.html"),
     ("search.html", "en/search/"),
     ("compare.html", "en/compare/"),
+    ("_compare_entry.html", "programs/summer.yaml"),
 ])
 def test_an_undefined_name_in_any_template_is_a_located_problem(make_site, tmp_path, capsys, template, rendering):
     root = make_site({f"theme/templates/{template}": "<p>\n{{ nope.x }}</p>\n"})

@@ -11,8 +11,9 @@ from sitegen.plan.catalog import build_catalog
 from sitegen.source.load import load_content
 from sitegen.foundation.problems import Problems
 from sitegen.plan.targets import Targets, link_problem
-from sitegen.plan.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, feed_path, file_path,
-                          parse_path, program_calendar_path, route_path, sitemap_path)
+from sitegen.plan.urls import (ROOT_FILES, ROUTE_KINDS, Address, Route, Urls, calendar_path, compare_data_pattern,
+                          compare_data_path, feed_path, file_path, open_data_program_path, parse_path,
+                          program_calendar_path, route_path, sitemap_path)
 
 LANGUAGES = ("ru", "en", "zh")
 ROUTES = [Route("home"), Route("programs"), Route("partners"), Route("compare"), Route("search"), Route("not-found"),
@@ -23,6 +24,7 @@ FILES = [
     (feed_path("zh"), Address("feed", language="zh")),
     (calendar_path("ru"), Address("calendar", language="ru")),
     (program_calendar_path("summer-school", "en"), Address("program-calendar", Route("program", "summer-school"), "en")),
+    (open_data_program_path("summer-school"), Address("open-data-program", Route("program", "summer-school"))),
     (file_path("media", "campus/main hall.jpg"), Address("media", name="campus/main hall.jpg")),
     (file_path("logo", "usst.svg"), Address("logo", name="usst.svg")),
     (file_path("static", "css/site.e840eb3486.css"), Address("static", name="css/site.e840eb3486.css")),
@@ -36,7 +38,8 @@ NOT_BUILT = ["en", "en/about", "en/programs/summer", "en//", "en/About/", "EN/",
              "en/partners/acme/calendar.ics", "en/news/page/1/", "en/news/page/01/", "en/news/page/0/",
              "en/news/page/-2/", "en/news/page/two/", "en/news/page/" + "9" * 5000 + "/", "en/feed.xml/",
              "media/", "media", "media//x.png", "media/../site.yaml", "static/./x.css", "sitemap-0.xml",
-             "sitemap-01.xml", "sitemap-x.xml", "robots.txt/", "en/404.html/"]
+             "sitemap-01.xml", "sitemap-x.xml", "robots.txt/", "en/404.html/", "programs/", "programs/Summer.json",
+             "programs/summer", "programs/summer.json/", "programs/a/b.json", "programs/../site.json"]
 
 
 def test_every_route_kind_is_covered_here():
@@ -66,6 +69,11 @@ def test_links_written_by_the_url_scheme_parse_under_a_sub_folder_base_url():
         assert parse_path(path, LANGUAGES) == address, link
 
 
+def test_the_compare_pages_pattern_is_its_data_path_with_the_slug_left_open():
+    assert compare_data_pattern("zh").replace("{slug}", "summer-school") == compare_data_path("summer-school", "zh")
+    assert Urls("https://example.org/catalog/").compare_data_pattern("en") == "/catalog/en/programs/{slug}/compare.json"
+
+
 @pytest.mark.parametrize("path", NOT_BUILT)
 def test_a_path_no_builder_writes_parses_to_nothing(path: str):
     assert parse_path(path, LANGUAGES) is None
@@ -74,7 +82,8 @@ def test_a_path_no_builder_writes_parses_to_nothing(path: str):
 # Link targets of the sample site
 
 # Published, but not for editors to link: the search index, the translators' report, drawn share images,
-# and theme files under their content-hashed names (which change with the file; link static/NAME instead).
+# the compare page's data, and theme files under their content-hashed names (which change with the file;
+# link static/NAME instead).
 NOT_LINK_TARGETS = ("pagefind/", "translation-status/", ".sitegen.json")
 
 
@@ -83,7 +92,8 @@ def _link_path(file: str) -> str:
 
 
 def _not_a_link_target(file: str, hashed: set[str]) -> bool:
-    return file.startswith(NOT_LINK_TARGETS) or file.endswith("/share.png") or file in hashed
+    return (file.startswith(NOT_LINK_TARGETS) or file.endswith(("/share.png", "/compare.json"))
+            or file in hashed)
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +116,6 @@ def test_every_page_and_file_the_sample_site_publishes_is_a_valid_link_target(sa
 @pytest.mark.parametrize("path", ["en/programs/no-such-program/", "ru/partners/no-such-partner/", "zh/news/no-such-news/",
                                   "en/news/page/99/", "en/no-such-page/", "media/no-such.png", "logos/no-such.svg",
                                   "static/css/no-such.css", "en/about", "fr/about/", "en/programs/calendar.ics",
-                                  "translation-status/", "sitemap-1.xml"])
+                                  "translation-status/", "sitemap-1.xml", "programs/no-such-program.json"])
 def test_paths_the_sample_site_does_not_publish_are_refused(path: str, sample_targets):
     assert link_problem(path, sample_targets) is not None

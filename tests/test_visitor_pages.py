@@ -150,6 +150,7 @@ def test_saved_programs_are_compared_side_by_side_in_any_language(context, base)
     assert saved == visible_slugs(page)[:3]
 
     compare = open_page(context, f"{base}ru/compare/")
+    compare.locator(".compare-table").wait_for()  # each saved program's entry is fetched
     headers = compare.locator(".compare-table thead th")
     assert headers.count() == 3
     rows = compare.eval_on_selector_all(".compare-table tbody th", "ths => ths.map(t => t.textContent)")
@@ -164,6 +165,56 @@ def test_saved_programs_are_compared_side_by_side_in_any_language(context, base)
     assert compare.locator("[data-compare-table-wrap]").is_hidden()
     assert len(compare.evaluate(f"JSON.parse(localStorage.getItem('{SAVED}'))")) == 2
     assert page.problems == [] and compare.problems == []
+
+
+def test_the_compare_page_fetches_the_saved_programs_only_and_names_one_the_catalog_no_longer_has(context, base):
+    page = open_page(context, f"{base}en/programs/")
+    toggles = page.locator("#catalog .program-card .save-toggle")
+    for i in range(2):
+        toggles.nth(i).click()
+    saved = visible_slugs(page)[:2]
+    compare = context.new_page()
+    compare.problems, fetched, missing = [], [], []
+    compare.on("pageerror", lambda error: compare.problems.append(str(error)))
+    compare.on("request", lambda request: fetched.append(request.url.removeprefix(base)))
+    compare.on("response", lambda response: response.status == 404 and missing.append(response.url.removeprefix(base)))
+    compare.goto(f"{base}en/compare/")
+    compare.locator(".compare-table").wait_for()
+    titles = compare.eval_on_selector_all(".compare-table thead th a", "links => links.map(a => a.pathname)")
+    assert titles == [f"/en/programs/{slug}/" for slug in saved]
+    assert [url for url in fetched if url.endswith(".json")] == [f"en/programs/{slug}/compare.json" for slug in saved]
+    assert missing == []
+
+    fetched.clear()
+    compare.evaluate(f"localStorage.setItem('{SAVED}', JSON.stringify([...{saved!r}, 'closed-down-program']))")
+    compare.reload()
+    note = compare.locator("[data-compare-missing]")
+    note.wait_for()
+    assert note.inner_text().startswith("Some programs you saved are no longer in the catalog: closed-down-program")
+    assert missing == ["en/programs/closed-down-program/compare.json"]
+    compare.locator(".compare-table").wait_for()
+    assert compare.locator(".compare-table thead th").count() == 2 and compare.locator("[data-compare-list] li").count() == 2
+    note.get_by_role("button", name="Remove them from the list").click()
+    assert note.is_hidden()
+    assert compare.evaluate(f"JSON.parse(localStorage.getItem('{SAVED}'))") == saved
+    assert page.problems == [] and compare.problems == []
+
+
+def test_a_saved_program_whose_file_cannot_be_fetched_is_said_and_the_others_are_still_listed(context, base):
+    page = open_page(context, f"{base}en/programs/")
+    toggles = page.locator("#catalog .program-card .save-toggle")
+    for i in range(2):
+        toggles.nth(i).click()
+    reachable, unreachable = visible_slugs(page)[:2]
+    context.route(f"**/en/programs/{unreachable}/compare.json", lambda route: route.abort("internetdisconnected"))
+    compare = context.new_page()
+    compare.goto(f"{base}en/compare/")
+    failed = compare.locator("[data-compare-failed]")
+    failed.wait_for()
+    assert failed.inner_text() == "Some saved programs could not be loaded. Check your connection and reload the page."
+    assert compare.eval_on_selector_all("[data-compare-list] input", "boxes => boxes.map(b => b.value)") == [reachable]
+    assert compare.locator("[data-compare-missing]").is_hidden()
+    assert compare.evaluate(f"JSON.parse(localStorage.getItem('{SAVED}'))") == [reachable, unreachable]  # kept
 
 
 def _program_with_deadline(site: Path) -> tuple[str, dt.date]:

@@ -37,3 +37,8 @@ def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None 
                 name = f"{index}/{path.relative_to(folder).as_posix()}"
                 hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
+
+
+def published_digest(data: bytes) -> str:
+    """SHA-256 of a published file's bytes, as others can check it with any tool: 'sha256:' and hex digits."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()

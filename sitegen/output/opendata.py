@@ -1,34 +1,56 @@
-"""programs.json: every published program in every language, as open data (schema: docs/programs.schema.json)."""
+"""Open data: programs.json, an index of every published program (and the partners), and one file per program
+with all its facts in every language (schemas: docs/programs.schema.json and docs/program.schema.json)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
 
+from ..foundation.fingerprints import published_digest
 from ..foundation.model import Contact, Fee, Localized, Partner, Program, Session
 from ..plan.catalog import Catalog
-from ..plan.urls import OPEN_DATA_PATH, Route, Urls, file_path
+from ..plan.urls import OPEN_DATA_PATH, Route, Urls, file_path, open_data_program_path
 from .write import write_file
 
-SCHEMA_VERSION = "1.0"  # bump the major number when a field is removed or changes meaning
+SCHEMA_VERSION = "2.0"  # bump the major number when a field is removed or changes meaning
 
 
 def write_open_data(stage: Path, catalog: Catalog, urls: Urls) -> list[str]:
-    write_file(stage, OPEN_DATA_PATH, programs_json(catalog, urls))
-    return [OPEN_DATA_PATH]
+    """The index and each program's file; the index gives each file's digest, so readers fetch only what changed."""
+    written, entries = [OPEN_DATA_PATH], []
+    for program in sorted(catalog.programs, key=lambda p: p.slug):
+        path, data = open_data_program_path(program.slug), program_json(program, catalog, urls).encode("utf-8")
+        write_file(stage, path, data)
+        written.append(path)
+        entries.append(_index_entry(program, catalog, urls, published_digest(data)))
+    write_file(stage, OPEN_DATA_PATH, index_json(catalog, urls, entries))
+    return written
 
 
-def programs_json(catalog: Catalog, urls: Urls) -> str:
+def index_json(catalog: Catalog, urls: Urls, entries: list[dict[str, Any]]) -> str:
     site = catalog.content.site
     document = {
         "schema_version": SCHEMA_VERSION,
         "generated": catalog.today.isoformat(),
         "site": {"title": _text(site.title), "url": urls.base_url, "languages": list(site.codes),
                  "default_language": site.default_language, "timezone": site.timezone},
-        "programs": [_program(p, catalog, urls) for p in sorted(catalog.programs, key=lambda p: p.slug)],
+        "programs": entries,
         "partners": [_partner(p, urls, site.codes) for p in sorted(catalog.partners.values(), key=lambda p: p.slug)],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def program_json(program: Program, catalog: Catalog, urls: Urls) -> str:
+    """One program's file: the same for the same program whatever the build date, unless its status changed."""
+    document = {"schema_version": SCHEMA_VERSION, "program": _program(program, catalog, urls)}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _index_entry(program: Program, catalog: Catalog, urls: Urls, digest: str) -> dict[str, Any]:
+    return {"slug": program.slug, "title": _text(program.title),
+            "urls": _pages(Route("program", program.slug), urls, catalog.content.site.codes),
+            "status": catalog.status[program.slug], "updated": program.updated.isoformat(),
+            "data": urls.open_data_program(program.slug), "digest": digest}
 
 
 def _pages(route: Route, urls: Urls, codes: tuple[str, ...]) -> dict[str, str]:

@@ -39,7 +39,8 @@ class Targets:
             ("media", content.media), ("logo", content.logos), ("static", static_sources(static_folders(root))))
             for name in names]
         shared = [Address(kind) for kind in (*ROOT_FILES.values(), "sitemap")]
-        return cls(content.site.base_url, codes, frozenset([*pages, *per_language, *files, *shared]),
+        open_data = [Address("open-data-program", Route("program", p.slug)) for p in catalog.programs]
+        return cls(content.site.base_url, codes, frozenset([*pages, *per_language, *files, *shared, *open_data]),
                    catalog.news_pages, catalog.programs_pages)
 
     def slugs(self, kind: str) -> list[str]:

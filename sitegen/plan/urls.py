@@ -89,6 +89,23 @@ def share_image_path(slug: str | None, code: str) -> str:
     return route_path(Route("program", slug) if slug else Route("home"), code) + "share.png"
 
 
+def compare_data_path(slug: str, language: str) -> str:
+    """What the compare page shows of one program in a language, beside its page; fetched only once saved."""
+    return route_path(Route("program", slug), language) + COMPARE_DATA_FILE
+
+
+def compare_data_pattern(language: str) -> str:
+    """compare_data_path with the slug left as '{slug}', for the compare page's script to fill in."""
+    return compare_data_path(SLUG_MARK, language).replace(f"/{SLUG_MARK}/", "/{slug}/")
+
+
+def open_data_program_path(slug: str) -> str:
+    """One program's open data, listed in programs.json."""
+    if not SLUG.match(slug):
+        raise ValueError(f"unsafe slug {slug!r}")
+    return f"{OPEN_DATA_FOLDER}/{slug}.json"
+
+
 def file_path(kind: str, name: str) -> str:
     """A file shared by every language: media (content/media/), logo (partners/logos/), static (the theme's)."""
     return f"{FILE_FOLDERS[kind]}/{name}"
@@ -106,7 +123,10 @@ def editor_path(name: str = "") -> str:
 
 FILE_FOLDERS = {"media": "media", "logo": "logos", "static": "static"}
 EDITOR_FOLDER = "admin/"
-OPEN_DATA_PATH = "programs.json"
+OPEN_DATA_PATH = "programs.json"  # the index; each program's own file is in OPEN_DATA_FOLDER
+OPEN_DATA_FOLDER = "programs"
+COMPARE_DATA_FILE = "compare.json"
+SLUG_MARK = "slug"  # stands for any slug in compare_data_pattern
 # The files at the root besides the sitemaps: the language chooser, its 404 page, robots.txt, the open data.
 STATUS_PATH = "translation-status/"  # the editors' page, linked from nowhere and kept out of the sitemap
 ROOT_FILES = {"": "chooser", NOT_FOUND_FILE: "chooser-404", "robots.txt": "robots", OPEN_DATA_PATH: "open-data"}
@@ -117,7 +137,8 @@ class Address:
     """What a path under the base URL names: a page (`kind` "page": its route and language) or another file.
 
     A file's kind says what it belongs to: a language (feed, calendar), a program's route and a language
-    (program-calendar), a name in its folder (media, logo, static), a part number (sitemap; None for the whole).
+    (program-calendar), a program's route (open-data-program), a name in its folder (media, logo, static), a part
+    number (sitemap; None for the whole).
     """
 
     kind: str
@@ -135,6 +156,8 @@ def parse_path(path: str, languages: Collection[str]) -> Address | None:
         return _parse_file(first, rest)
     if slash and first in languages:
         return _parse_language_path(first, rest)
+    if slash and first == OPEN_DATA_FOLDER and rest.endswith(".json") and SLUG.match(rest.removesuffix(".json")):
+        return Address("open-data-program", Route("program", rest.removesuffix(".json")))
     if path in ROOT_FILES:
         return Address(ROOT_FILES[path])
     if path == sitemap_path():
@@ -258,6 +281,13 @@ class Urls:
 
     def catalog_index(self, language: str) -> str:
         return self.href(catalog_index_path(language))
+
+    def compare_data_pattern(self, language: str) -> str:
+        return self.href(compare_data_pattern(language))
+
+    def open_data_program(self, slug: str) -> str:
+        """Absolute: other sites read it."""
+        return self.absolute(open_data_program_path(slug))
 
     def program_calendar(self, slug: str, language: str) -> str:
         """Absolute: calendar apps subscribe to it from outside the site."""

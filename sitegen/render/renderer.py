@@ -13,14 +13,14 @@ from markupsafe import Markup, escape
 
 from ..foundation.fingerprints import digest
 from ..foundation.model import Language
-from ..foundation.problems import Position, Problem
+
 from ..plan.assets import MissingAsset
 from ..plan.calendars import CalendarLinks, calendar_links
 from ..plan.catalog import Catalog
 from ..plan.pages import PlannedPage
 from ..plan.urls import Route, Urls, route_path
-from .compare import compare_entries
 from .catalogindex import catalog_index
+from .compare import CompareData
 from .facets import CatalogEntry, Facet, catalog_entries, catalog_facets, catalog_view, plural_samples
 from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
@@ -28,28 +28,9 @@ from .markup import MarkdownStore
 from .qr import qr_svg
 from .sharecard import ShareCards
 from .structured import script_json, structured_data
+from .templateproblem import TemplateProblem
 from .theme import SANDBOX_NOTE, theme_environment
 from .views import Markdown, ViewBuilder
-
-
-class TemplateProblem(Exception):
-    """A template failed; carries the template's file and line and what was being rendered."""
-
-    def __init__(self, template: str, line: int, message: str) -> None:
-        super().__init__(message)
-        self.template, self.line, self.message = template, line, message
-        self.rendering: tuple[str, str] | None = None  # the source or output file, and the language
-
-    def problem(self, root: Path) -> Problem:
-        """What editors see: the template by its path in the site, and what was being rendered in which language."""
-        path = Path(self.template)
-        shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else self.template
-        message = f"template error: {self.message}"
-        if self.rendering:
-            what, code = self.rendering
-            message = f"template error: {self.message} (while rendering {what} in '{code}')"
-        return Problem(Position(shown, self.line or 0, 1 if self.line else 0), "error", "", message,
-                       "fix the template at this line")
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -169,7 +150,7 @@ class Renderer:
         if route.kind == "programs":
             return {"catalog": catalog_view(catalog, views, route.number, *self._catalog_rows)}
         if route.kind == "compare":
-            return {"entries": compare_entries(catalog, views)}
+            return {"entry_url": self.urls.compare_data_pattern(self.language.code)}
         if route.kind == "partners":
             return {"partners": views.partners()}
         if route.kind == "news":
@@ -201,6 +182,11 @@ class Renderer:
             "latest_news": [self.views.article_card(a) for a in self.catalog.news[:3]],
             "program_count": len(programs),
         }
+
+    @functools.cached_property
+    def compare_data(self) -> CompareData:
+        """What the compare page fetches of each program in this language."""
+        return CompareData(self.views, self.render_template, self.salt)
 
     @functools.cached_property
     def salt(self) -> str:
