@@ -201,3 +201,16 @@ def test_setup_unpacks_the_script_only_from_the_tarball_the_lock_pins(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["decap-cms.js"]
     # The build looks for the script where setup puts it.
     assert editor_script() == vendor_editor.target_of(json.loads((REPO / "editor.lock.json").read_text(encoding="utf-8")))
+
+
+def test_fields_carry_the_help_the_schemas_show_in_the_sites_language(site):
+    _, loaded = site
+    from sitegen.source.fieldhelp import help_for
+    programs = {field["name"]: field for field in collection(editor_config(loaded, loaded.base_url, backend={"name": "test-repo"}), "programs")}
+    assert loaded.default_language == "ru"
+    assert programs["summary"]["hint"] == help_for("program", "summary")[1]
+    sessions = {field["name"]: field for field in programs["sessions"]["fields"]}
+    assert sessions["application_deadline"]["hint"] == help_for("program", "sessions.application_deadline")[1]
+    english = dataclasses.replace(loaded, default_language="en")
+    fee = {field["name"]: field for field in collection(editor_config(english, english.base_url, backend={"name": "test-repo"}), "programs")}["fee"]
+    assert fee["hint"].startswith(help_for("program", "fee")[0]) and "'fee: free'" in fee["hint"]

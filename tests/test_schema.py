@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from conftest import TODAY, run_cli
 from site_strategies import GeneratedSite, sites
 from site_values import SUITE_SCALE
-from sitegen.commands.fieldhelp import help_for
+from sitegen.source.fieldhelp import help_for
 from sitegen.commands.schema import make_schemas, schema_file
 from sitegen.foundation.problems import Problems
 from sitegen.pipeline import check

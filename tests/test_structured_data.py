@@ -123,16 +123,21 @@ def program_links_in_page_order(site: Path, page: str) -> list[str]:
 
 @pytest.mark.parametrize("site_fixture", ["sample_site", "catalog_1000"])
 def test_the_catalog_lists_its_programs_in_page_order(site_fixture, request):
+    """Each page of the catalog lists its own programs; the positions go on from page to page."""
     site = request.getfixturevalue(site_fixture)
     for lang in ("ru", "en", "zh"):
-        data = only_block(site, f"{lang}/programs/index.html")
-        items = data["itemListElement"]
-        assert data["@type"] == "ItemList" and data["numberOfItems"] == len(items)
-        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
-        paths = [urlsplit(item["url"]).path for item in items]
-        assert paths == program_links_in_page_order(site, f"{lang}/programs/index.html")
-        assert all(item["url"].startswith("https://") for item in items)
-        assert len(items) == len(list((site / lang / "programs").glob("*/index.html")))
+        folder = site / lang / "programs"
+        pages = [folder / "index.html", *sorted(folder.glob("page/*/index.html"), key=lambda p: int(p.parent.name))]
+        positions = []
+        for page in pages:
+            relative = page.relative_to(site).as_posix()
+            data = only_block(site, relative)
+            items = data["itemListElement"]
+            assert data["@type"] == "ItemList" and data["numberOfItems"] == len(items)
+            assert [urlsplit(item["url"]).path for item in items] == program_links_in_page_order(site, relative)
+            assert all(item["url"].startswith("https://") for item in items)
+            positions += [item["position"] for item in items]
+        assert positions == list(range(1, len(list(folder.glob("*/index.html"))) + 1))
 
 
 def test_a_hostile_title_cannot_leave_the_script_element(make_site, tmp_path):

@@ -1070,3 +1070,13 @@ def test_a_news_article_with_a_wrong_date_is_reported_and_check_goes_on_to_the_l
     assert run_cli("check", "--root", str(root), "--today", TODAY.isoformat()) == 1
     assert "content/news/2026-03-01-late.en.md:3:7: error: date: '9999-12-31' is not between 1900-01-01 and " \
            "2199-12-31" in capsys.readouterr().err
+
+
+def test_an_article_file_left_without_any_text_is_not_published_and_the_others_stand(make_site, tmp_path):
+    """What a web editor writes for a language left blank: shared fields only, no title, no text."""
+    root = make_site({"content/news/2026-03-01-opening.en.md": news("Opening"),
+                      "content/news/2026-03-01-opening.ru.md": "---\ndate: 2026-03-01\ntitle: ''\n---\n\n"})
+    assert problems(root) == ["content/news/2026-03-01-opening.ru.md: warning: this file has no title and no text "
+                              "yet, so it is not published"]
+    assert build_site(root, tmp_path / "out").written
+    assert "Opening" in (tmp_path / "out/ru/news/opening/index.html").read_text(encoding="utf-8")

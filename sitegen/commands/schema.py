@@ -22,7 +22,7 @@ from ..source.fees import CURRENCIES
 from ..source.load import read_site
 from ..source.shapes import KINDS, Field, Shape, record
 from ..source.validate import COUNTRIES, Known
-from .fieldhelp import help_for
+from ..source.fieldhelp import help_for
 
 FOLDER = Path(".sitegen") / "schemas"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

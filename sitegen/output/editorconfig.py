@@ -14,6 +14,7 @@ from babel import Locale
 from ..foundation import limits
 from ..foundation.model import (AUDIENCES, DURATION_UNITS, EXPLICIT_STATUSES, MODES, PARTNER_KINDS, PROGRAM_TYPES, Site)
 from ..source.fees import CURRENCIES
+from ..source.fieldhelp import help_for
 from ..source.validate import COUNTRIES, LANGUAGE_CODES
 
 Field = dict[str, Any]
@@ -22,6 +23,20 @@ _INTERFACE_LOCALES = {"ru": "ru", "en": "en", "zh": "zh_Hans", "de": "de", "fr":
                       "ko": "ko", "it": "it", "pl": "pl", "pt": "pt", "uk": "uk", "tr": "tr"}
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
          "picker_utc": True}
+
+
+def _explained(kind: str, fields: list[Field], russian: bool, prefix: str = "") -> list[Field]:
+    """Each field with the help the editors' schemas show on hover as its hint (in Russian on a Russian site), so
+    an editor reads the same words wherever they work; the editor's own notes, in English, follow on other sites."""
+    for field in fields:
+        path = prefix + field["name"]
+        found = help_for(kind, path)
+        if found:
+            own = field.get("hint")
+            field["hint"] = found[1] if russian else f"{found[0]} {own}" if own else found[0]
+        inner = field.get("fields") or ([field["field"]] if "field" in field else [])
+        _explained(kind, inner, russian, path + ".")
+    return fields
 
 
 def _length(maximum: int, one_line: bool) -> list[str]:
@@ -197,6 +212,10 @@ def editor_config(site: Site, site_url: str, backend: dict[str, Any] | None = No
     codes = site.codes
     # Decap names a file of a news article or a page after the title in this language, made ASCII.
     slug_language = "en" if "en" in codes else site.default_language
+    russian = site.default_language == "ru"  # the help is written in English and Russian
+    programs = _explained("program", program_fields(site, names), russian)
+    partners = _explained("partner", partner_fields(site, names), russian)
+    news, pages = (_explained(kind, article_fields(site, kind), russian) for kind in ("news", "page"))
     i18n_folder = {"create": True, "format": "frontmatter", "extension": "md", "i18n": True}
     return {
         "backend": backend,
@@ -211,13 +230,13 @@ def editor_config(site: Site, site_url: str, backend: dict[str, Any] | None = No
         "collections": [
             {"name": "programs", "label": "programs", "folder": "programs", "create": True, "format": "yaml",
              "extension": "yaml", "identifier_field": f"title.{slug_language}", "slug": "{{slug}}",
-             "summary": f"{{{{title.{site.default_language}}}}}", "fields": program_fields(site, names)},
+             "summary": f"{{{{title.{site.default_language}}}}}", "fields": programs},
             {"name": "partners", "label": "partners", "folder": "partners", "create": True, "format": "yaml",
              "extension": "yaml", "identifier_field": f"name.{slug_language}", "slug": "{{slug}}",
-             "summary": f"{{{{name.{site.default_language}}}}}", "fields": partner_fields(site, names)},
+             "summary": f"{{{{name.{site.default_language}}}}}", "fields": partners},
             {"name": "news", "label": "news", "folder": "content/news", **i18n_folder,
-             "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "fields": article_fields(site, "news")},
+             "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "fields": news},
             {"name": "pages", "label": "pages", "folder": "content/pages", **i18n_folder,
-             "slug": "{{slug}}", "fields": article_fields(site, "page")},
+             "slug": "{{slug}}", "fields": pages},
         ],
     }

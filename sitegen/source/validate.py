@@ -215,11 +215,21 @@ class ArticleFile:
 
 def validate_article_file(document: Document, source: SourceFile, kind: str, known: Known,
                           problems: Problems) -> ArticleFile | None:
+    if _without_text(document):  # a web editor writes a file for every language, a language left blank too
+        problems.warning(Position(source.path), "", "this file has no title and no text yet, so it is not published",
+                         "write its title and text, or delete the file; until then readers see another language's",
+                         language=source.language)
+        return None
     if source.language not in known.site.codes:
         report_unknown_language(problems, Position(source.path), "", str(source.language), known.site.codes,
                                 "end the file name with one of: " + ", ".join(f".{code}.md" for code in known.site.codes))
     _check_body(document, problems)
     return read_article(_reader(document, known, problems), source, kind, known, document.body)
+
+
+def _without_text(document: Document) -> bool:
+    return not document.body.strip() and not any(
+        str(document.data.get(name) or "").strip() for name in ("title", "summary", "menu_title", "image_alt"))
 
 
 def read_article(reader: Reader, source: SourceFile, kind: str, known: Known, body: str = "") -> ArticleFile | None:

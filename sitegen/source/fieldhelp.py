@@ -1,4 +1,5 @@
-"""What each field of editors' files is for, in English and Russian: the hover help of the editors' schemas.
+"""What each field of editors' files is for, in English and Russian: the hover help of the editors' schemas and the
+hints of the web editor.
 
 Keys are a field's path ('sessions.start'), looked up first under its kind ('program.summary'). The limits,
 the choices and whether a field is required are not written here: the schema adds them from the validator.
