@@ -19,7 +19,7 @@ from .foundation.fonts import share_font
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
 from .output.cache import PageCache, build_id, code_digest
-from .output.calendars import Serialised
+from .output.calendarcache import CalendarEvents
 from .output.catalogindex import write_catalog_indexes
 from .output.comparedata import compare_data_tasks
 from .output.editor import write_editor
@@ -76,7 +76,8 @@ class BuildResult:
 
 class BuildMemo(SourceMemo):
     """What a long-running process (the dev server) keeps between its builds: the source memo's parsed files,
-    and the Markdown converted so far, which a rebuild would otherwise reload from the cache or convert again."""
+    and the Markdown converted so far and the calendar events serialised, which a rebuild would otherwise reload
+    from the cache or make again."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,7 +85,7 @@ class BuildMemo(SourceMemo):
 
     def forget(self) -> None:
         super().forget()
-        self.calendar_events: dict[str, tuple[str, Serialised]] = {}  # serialised events, by language
+        self.calendars = CalendarEvents()
 
 
 def protected_folders() -> list[Path]:
@@ -116,7 +117,7 @@ class _Prepared:
     urls: Urls
     renderers: dict[str, Renderer]
     translations: dict[str, NullTranslations]
-    calendar_events: dict[str, tuple[str, Serialised]] | None = None  # a memo's, to serialise only what changed
+    calendars: CalendarEvents  # serialised events of earlier builds, to serialise only what changed
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
@@ -149,7 +150,7 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         problems.items.append(exc.problem(options.root))
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
-                         translations, memo.calendar_events if memo else None)
+                         translations, memo.calendars if memo else CalendarEvents())
     if not _stage_and_publish(prepared, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
@@ -180,6 +181,8 @@ def _write(stage: Path, published: Published, prepared: _Prepared, result: Build
     options = prepared.options
     cache = PageCache.open(options.cache_dir, prepared.out, _salt(options, prepared.urls), published,
                            prepared.markdown_store)
+    if options.cache_dir is not None:
+        prepared.calendars.load(options.cache_dir)
     rendered = _render(stage, prepared, cache, result)
     if rendered is None:
         return False
@@ -194,13 +197,14 @@ def _render(stage: Path, prepared: _Prepared, cache: PageCache, result: BuildRes
     catalog, urls, renderers = prepared.catalog, prepared.urls, prepared.renderers
     localizers, salts = {c: r.localizer for c, r in renderers.items()}, {c: r.salt for c, r in renderers.items()}
     tasks = [*calendar_tasks(stage, catalog, urls, localizers, salts, prepared.translations, cache,
-                             prepared.calendar_events),
+                             prepared.calendars),
              *share_image_tasks(stage, catalog, {c: r.share_cards for c, r in renderers.items()}, cache),
              *compare_data_tasks(stage, catalog, {c: r.compare_data for c, r in renderers.items()}, cache,
                                  prepared.options.root)]
     rendered = render_pages(prepared.pages, renderers, stage, prepared.workers, cache, prepared.markdown_store,
                             prepared.options.root, tasks)
     result.pages, result.reused = rendered.written, rendered.reused
+    prepared.calendars.update(rendered.calendars)
     result.problems.items.extend(rendered.problems)
     return None if result.problems.has_errors(prepared.options.strict) else rendered
 
@@ -245,6 +249,8 @@ def _publish(stage: Path, published: Published, prepared: _Prepared, cache: Page
     try:
         cache.save(build, rendered.fingerprints, files, rendered_all=not rendered.reused,
                    markdown_store=prepared.markdown_store)
+        if options.cache_dir is not None:
+            prepared.calendars.save(options.cache_dir, prepared.renderers)
     except OSError as exc:  # the site is published; the next build just renders everything
         result.problems.warning(Position(exc.filename or str(options.cache_dir)), "",
                                 f"cannot record the build cache: {exc.strerror or exc}",

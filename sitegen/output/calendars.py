@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from babel.support import NullTranslations
 from icalendar import Calendar, Event, Timezone, vText
 
+from ..foundation.fingerprints import digest
 from ..foundation.model import Program
 from ..plan.calendars import has_calendar
 from ..plan.catalog import Catalog
@@ -16,8 +17,8 @@ from ..plan.urls import Route, Urls
 from ..render.localize import Localizer
 
 PRODID = "-//sitegen//program catalog//EN"
-# A program's events serialised, and its deadlines, by what they show (see calendar_files).
-Serialised = dict[str, tuple[bytes, list[dt.datetime]]]
+# A program's events serialised, and the years its deadlines fall in, by a digest of all they show (see event_key).
+Serialised = dict[str, tuple[bytes, tuple[int, ...]]]
 
 
 def _text(value: str, lang: str) -> vText:
@@ -65,7 +66,7 @@ def program_events(program: Program, catalog: Catalog, localizer: Localizer, url
     return events
 
 
-def _calendar(name: str, timezone: str, deadlines: list[dt.datetime], blocks: bytes) -> bytes:
+def _calendar(name: str, timezone: str, deadlines: list[int], blocks: bytes) -> bytes:
     """The calendar around `blocks`, the events already serialised: the site's calendar reuses its programs'."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -77,7 +78,7 @@ def _calendar(name: str, timezone: str, deadlines: list[dt.datetime], blocks: by
     calendar.add("x-wr-timezone", vText(timezone))
     zone = b""
     if deadlines:  # deadlines are local times in the site's zone: describe its rules over the years they fall in
-        zone = _vtimezone(timezone, min(deadlines).year, max(deadlines).year + 1)
+        zone = _vtimezone(timezone, min(deadlines), max(deadlines) + 1)
     end = b"END:VCALENDAR\r\n"
     # The calendar's own lines come before its components; the zone's follow, then the events'.
     return calendar.to_ical().removesuffix(end) + zone + blocks + end
@@ -93,14 +94,21 @@ def _vtimezone(tzid: str, first_year: int, end_year: int) -> bytes:
     return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, dt.date(first_year, 1, 1), dt.date(end_year, 1, 1)).to_ical()
 
 
+def event_key(program: Program, catalog: Catalog, salt: str) -> str:
+    """Names a program's serialised events by everything they show: `salt` covers the language, its translations,
+    the site's settings and URLs, and the generator; the rest is the program's own, the date and the time zone."""
+    return digest(salt, repr((program.slug, program.title, program.sessions, catalog.today,
+                              catalog.content.site.timezone)), size=20)
+
+
 def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls, translations: NullTranslations,
-                   wanted: Container[str] | None = None, serialised: Serialised | None = None
+                   wanted: Container[str] | None = None, serialised: Serialised | None = None, salt: str = ""
                    ) -> tuple[bytes, dict[str, bytes]]:
     """The site's calendar (every program but the archived ones) and each dated program's own, by slug.
 
     Each event is serialised once and shared by both files: serialising is most of a calendar's cost.
-    `wanted`: the slugs whose own calendars are needed (None: all). `serialised`: a long-running process's
-    events of earlier builds of this language, by everything they show, taken from and brought up to date.
+    `wanted`: the slugs whose own calendars are needed (None: all). `serialised`: this language's events of
+    earlier builds (event_key with `salt`), taken from and brought up to date with exactly this build's.
     """
     site = catalog.content.site
     earlier, kept = (serialised if serialised is not None else {}), {}
@@ -108,16 +116,16 @@ def calendar_files(catalog: Catalog, localizer: Localizer, urls: Urls, translati
     for program in catalog.programs:
         if not has_calendar(program, catalog):
             continue
-        key = repr((program.slug, program.title, program.sessions, catalog.today))
+        key = event_key(program, catalog, salt)
         if key not in earlier:
             own = program_events(program, catalog, localizer, urls, translations)
             earlier[key] = (b"".join(event.to_ical() for event in own),
-                            [event.decoded("dtstart") for event in own
-                             if isinstance(event.decoded("dtstart"), dt.datetime)])
+                            tuple(start.year for start in (event.decoded("dtstart") for event in own)
+                                  if isinstance(start, dt.datetime)))
         kept[key] = block, own_deadlines = earlier[key]
         if wanted is None or program.slug in wanted:
             name = f"{localizer.text(program.title).value} — {localizer.text(site.title).value}"
-            programs[program.slug] = _calendar(name, site.timezone, own_deadlines, block)
+            programs[program.slug] = _calendar(name, site.timezone, list(own_deadlines), block)
         deadlines += own_deadlines
         blocks.append(block)
     if serialised is not None:  # what this build no longer shows is forgotten

@@ -18,7 +18,8 @@ from ..render.head import chooser_context
 from ..render.localize import Localizer
 from ..render.markup import MarkdownStore
 from .cache import PageCache
-from .calendars import Serialised, calendar_files
+from .calendarcache import CalendarEvents
+from .calendars import calendar_files
 from .feeds import atom_feed
 from .sitemap import sitemap_files, robots_txt
 from .write import Rendered, write_file
@@ -31,14 +32,13 @@ def _calendar_inputs(catalog: Catalog, programs) -> str:
 
 def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, localizers: Mapping[str, Localizer],
                    salts: Mapping[str, str], translations: Mapping[str, NullTranslations],
-                   cache: PageCache, serialised: dict[str, tuple[str, Serialised]] | None = None
-                   ) -> list[Callable[[], Rendered]]:
+                   cache: PageCache, events: CalendarEvents | None = None) -> list[Callable[[], Rendered]]:
     """One task per language writing its site calendar and its programs' calendars, run beside the pages.
 
     Calendars are slow to serialise, so they run in the worker pool, and a language whose files are all
     unchanged since the last build is not serialised again. `salts` are what every page of a language
-    depends on (see Renderer.salt), so calendars are written again when those change. `serialised`: a
-    long-running process's events of its earlier builds, by language, with the salts they were made under.
+    depends on (see Renderer.salt), so calendars are written again when those change. `events`: the events
+    serialised by earlier builds; a task hands back its language's, brought up to date, in its result.
     """
     dated = [program for program in catalog.programs if has_calendar(program, catalog)]
 
@@ -49,18 +49,17 @@ def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, localizers: Mappin
         fingerprints = {relative: cache.fingerprint(salt, relative, {"programs": _calendar_inputs(catalog, programs)})
                         for relative, programs in inputs.items()}
         changed = [relative for relative, fingerprint in fingerprints.items() if not cache.unchanged(relative, fingerprint)]
+        done = Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
         if changed:
-            earlier = None
-            if serialised is not None:
-                if serialised.get(code, ("",))[0] != cache.salt + salt:
-                    serialised[code] = (cache.salt + salt, {})
-                earlier = serialised[code][1]
+            earlier = events.of(code) if events is not None else {}
             wanted = {p.slug for p in dated if program_calendar_path(p.slug, code) in changed}
-            site, programs = calendar_files(catalog, localizers[code], urls, translations[code], wanted, earlier)
+            site, programs = calendar_files(catalog, localizers[code], urls, translations[code], wanted, earlier,
+                                            cache.salt + salt)
             files = {calendar_path(code): site, **{program_calendar_path(slug, code): data for slug, data in programs.items()}}
             for relative in changed:
                 write_file(stage, relative, files[relative])
-        return Rendered(files=list(inputs), fingerprints={r: f for r, f in fingerprints.items() if f})
+            done.calendars[code] = earlier
+        return done
 
     return [functools.partial(write_calendars, code) for code in localizers]
 

@@ -35,6 +35,7 @@ class Rendered:
     fingerprints: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     markdown: dict[str, RenderedMarkdown] = field(default_factory=dict)  # newly converted, for the cache
+    calendars: dict[str, dict] = field(default_factory=dict)  # serialised events by language, for the cache
 
     def add(self, other: "Rendered") -> None:
         self.written.update(other.written)
@@ -43,6 +44,7 @@ class Rendered:
         self.fingerprints.update(other.fingerprints)
         self.problems.extend(other.problems)
         self.markdown.update(other.markdown)
+        self.calendars.update(other.calendars)
 
 
 @dataclass(frozen=True)
