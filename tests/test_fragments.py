@@ -6,7 +6,8 @@ from pathlib import Path
 from babel.support import NullTranslations
 from markupsafe import Markup
 
-from conftest import build_site
+from conftest import REPO, build_site
+from sitegen.checks.uistrings import used_messages
 from sitegen.render.theme import theme_environment
 
 
@@ -98,3 +99,7 @@ def test_the_menu_marks_the_current_section_of_each_page(make_site, tmp_path):
     assert 'href="/en/programs/" aria-current="page"' in programs
     assert 'href="/en/news/" aria-current="page"' in news
     assert 'aria-current="page"' not in home
+
+
+def test_messages_inside_cached_parts_are_extracted_for_translators():
+    assert used_messages(REPO)["Main menu"] == ("theme/templates/base.html", 59)
