@@ -21,6 +21,7 @@ from ..plan.pages import PlannedPage
 from ..plan.urls import Route, Urls, route_path
 from .catalogindex import catalog_index
 from .compare import CompareData
+from .fragments import Fragments
 from .facets import CatalogEntry, Facet, catalog_entries, catalog_facets, catalog_view, plural_samples
 from .head import MenuEntry, page_head, share_image
 from .localize import Localizer, Text
@@ -106,6 +107,8 @@ class Renderer:
         self.site_title = self.localizer.text(self.site.title)
         self.share_cards = ShareCards(self.views, self.site_title.value, urls.base_url)
         self.env = make_environment(template_dirs, translations, self.localizer, bytecode)
+        # What the theme's `cached` blocks rendered in this language (render/fragments.py).
+        self.fragments: Fragments = self.env.fragments  # type: ignore[attr-defined]
         self.env.globals.update(menu=self._menu(), urls=urls, site_title=self.site_title,
                                 site_description=self.localizer.text(self.site.description),
                                 feed_href=urls.feed(language.code), calendar_href=urls.calendar(language.code),

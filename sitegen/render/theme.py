@@ -16,6 +16,7 @@ from babel.support import NullTranslations
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..source.uitext import TextTranslations
+from .fragments import CachedFragments
 
 SANDBOX_NOTE = "a theme's templates run in a sandbox (docs/theme.md)"
 
@@ -62,7 +63,7 @@ def theme_environment(template_dirs: list[Path], translations: NullTranslations,
                       bytecode: jinja2.BytecodeCache | None) -> jinja2.Environment:
     env = ThemeSandbox(
         loader=ThemeLoader([str(folder) for folder in template_dirs]),
-        autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
+        autoescape=True, undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n", CachedFragments],
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode,
         # A build makes its environments anew and its templates do not change while it runs: without this,
         # every page would look at the modification time of each template it uses.
