@@ -23,7 +23,7 @@ from .output.calendars import Serialised
 from .output.catalogindex import write_catalog_indexes
 from .output.comparedata import compare_data_tasks
 from .output.editor import write_editor
-from .output.opendata import write_open_data
+from .output.opendata import OpenDataMemo, write_open_data
 from .output.outfolder import Published, check_output, read_marker
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
                              staging, update_in_place)
@@ -85,6 +85,7 @@ class BuildMemo(SourceMemo):
     def forget(self) -> None:
         super().forget()
         self.calendar_events: dict[str, tuple[str, Serialised]] = {}  # serialised events, by language
+        self.open_data = OpenDataMemo()
 
 
 def protected_folders() -> list[Path]:
@@ -117,6 +118,7 @@ class _Prepared:
     renderers: dict[str, Renderer]
     translations: dict[str, NullTranslations]
     calendar_events: dict[str, tuple[str, Serialised]] | None = None  # a memo's, to serialise only what changed
+    open_data: OpenDataMemo | None = None  # likewise
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
@@ -149,7 +151,7 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         problems.items.append(exc.problem(options.root))
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
-                         translations, memo.calendar_events if memo else None)
+                         translations, memo.calendar_events if memo else None, memo.open_data if memo else None)
     if not _stage_and_publish(prepared, result):
         return result
     record_translations(options.root, item_texts(content), content.site)
@@ -216,7 +218,7 @@ def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, resu
                                   prepared.markdown_store, options.root, options.sitemap_limit),
                 write_status_page(stage, catalog, urls, render_template, options.root),
                 *write_editor(stage, catalog.content.site, urls),
-                *write_open_data(stage, catalog, urls),
+                *write_open_data(stage, catalog, urls, prepared.open_data),
                 *write_catalog_indexes(stage, {code: r.catalog_index for code, r in prepared.renderers.items()})}
     except TemplateProblem as exc:
         result.problems.items.append(exc.problem(options.root))
