@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
-from .checks.stale import record_translations
+from .checks.stale import TranslationsMemo, record_translations
 from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, PACKAGE_ROOT, editor_script, layers
 from .foundation.fingerprints import digest, files_digest
 from .foundation.fonts import share_font
@@ -86,6 +86,7 @@ class BuildMemo(SourceMemo):
         super().forget()
         self.calendar_events: dict[str, tuple[str, Serialised]] = {}  # serialised events, by language
         self.open_data = OpenDataMemo()
+        self.lock_entries = TranslationsMemo()  # the translation lock's current entries, per item
 
 
 def protected_folders() -> list[Path]:
@@ -119,6 +120,7 @@ class _Prepared:
     translations: dict[str, NullTranslations]
     calendar_events: dict[str, tuple[str, Serialised]] | None = None  # a memo's, to serialise only what changed
     open_data: OpenDataMemo | None = None  # likewise
+    lock_entries: TranslationsMemo | None = None  # likewise
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
@@ -151,10 +153,11 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         problems.items.append(exc.problem(options.root))
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
-                         translations, memo.calendar_events if memo else None, memo.open_data if memo else None)
+                         translations, memo.calendar_events if memo else None, memo.open_data if memo else None,
+                         memo.lock_entries if memo else None)
     if not _stage_and_publish(prepared, result):
         return result
-    record_translations(options.root, item_texts(content), content.site)
+    record_translations(options.root, item_texts(content), content.site, memo.lock_entries if memo else None)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
@@ -216,7 +219,7 @@ def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, resu
         return {*rendered.files,
                 *write_site_files(stage, prepared.pages, catalog, urls, render_template, localizers,
                                   prepared.markdown_store, options.root, options.sitemap_limit),
-                write_status_page(stage, catalog, urls, render_template, options.root),
+                write_status_page(stage, catalog, urls, render_template, options.root, prepared.lock_entries),
                 *write_editor(stage, catalog.content.site, urls),
                 *write_open_data(stage, catalog, urls, prepared.open_data),
                 *write_catalog_indexes(stage, {code: r.catalog_index for code, r in prepared.renderers.items()})}

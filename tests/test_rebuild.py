@@ -153,10 +153,17 @@ SITE_WIDE_EDITS = [  # each changes what site-wide files (open data, sitemap, fe
 ]
 
 
+def lock_texts(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted((root / "translations").rglob("*.lock"))}
+
+
 def test_programs_partners_and_news_come_and_go_as_a_full_build_has_them(live):
     for edit in SITE_WIDE_EDITS:
         assert live.change(edit).action == "built"
+        recorded = lock_texts(live.root)
         assert live.matches_full_build()
+        assert lock_texts(live.root) == recorded  # the full build finds the translation lock as it would write it
 
 
 def test_a_rebuild_updates_the_served_folder_in_place(live):
