@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
-from .checks.stale import record_translations
+from .checks.stale import TranslationsMemo, record_translations
 from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, PACKAGE_ROOT, editor_script, layers
 from .foundation.fingerprints import digest, files_digest
 from .foundation.fonts import share_font
@@ -23,7 +23,7 @@ from .output.calendarcache import CalendarEvents
 from .output.catalogindex import write_catalog_indexes
 from .output.comparedata import compare_data_tasks
 from .output.editor import write_editor
-from .output.opendata import write_open_data
+from .output.opendata import OpenDataMemo, write_open_data
 from .output.outfolder import Published, check_output, read_marker
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
                              staging, update_in_place)
@@ -86,6 +86,8 @@ class BuildMemo(SourceMemo):
     def forget(self) -> None:
         super().forget()
         self.calendars = CalendarEvents()
+        self.open_data = OpenDataMemo()
+        self.lock_entries = TranslationsMemo()  # the translation lock's current entries, per item
 
 
 def protected_folders() -> list[Path]:
@@ -118,6 +120,8 @@ class _Prepared:
     renderers: dict[str, Renderer]
     translations: dict[str, NullTranslations]
     calendars: CalendarEvents  # serialised events of earlier builds, to serialise only what changed
+    open_data: OpenDataMemo | None = None  # a memo's, to serialise only what changed
+    lock_entries: TranslationsMemo | None = None  # likewise
 
 
 def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
@@ -150,10 +154,11 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         problems.items.append(exc.problem(options.root))
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
-                         translations, memo.calendars if memo else CalendarEvents())
+                         translations, memo.calendars if memo else CalendarEvents(),
+                         memo.open_data if memo else None, memo.lock_entries if memo else None)
     if not _stage_and_publish(prepared, result):
         return result
-    record_translations(options.root, item_texts(content), content.site)
+    record_translations(options.root, item_texts(content), content.site, memo.lock_entries if memo else None)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
@@ -218,9 +223,9 @@ def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, resu
         return {*rendered.files,
                 *write_site_files(stage, prepared.pages, catalog, urls, render_template, localizers,
                                   prepared.markdown_store, options.root, options.sitemap_limit),
-                write_status_page(stage, catalog, urls, render_template, options.root),
+                write_status_page(stage, catalog, urls, render_template, options.root, prepared.lock_entries),
                 *write_editor(stage, catalog.content.site, urls),
-                *write_open_data(stage, catalog, urls),
+                *write_open_data(stage, catalog, urls, prepared.open_data),
                 *write_catalog_indexes(stage, {code: r.catalog_index for code, r in prepared.renderers.items()})}
     except TemplateProblem as exc:
         result.problems.items.append(exc.problem(options.root))

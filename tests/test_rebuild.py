@@ -138,6 +138,34 @@ def test_a_series_of_edits_serves_what_a_full_build_of_the_edited_site_gives(liv
     assert live.matches_full_build()
 
 
+SITE_WIDE_EDITS = [  # each changes what site-wide files (open data, sitemap, feeds, the lock) hold
+    write("partners/new.yaml", MINIMAL_SITE["partners/acme.yaml"].replace("Acme", "New")),
+    write("programs/spring.yaml", MINIMAL_SITE["programs/summer.yaml"].replace("Summer", "Spring")
+                                                                      .replace("partners: [acme]", "partners: [new]")),
+    write("content/news/2026-04-01-spring.en.md", "---\ntitle: Spring\ndate: 2026-04-01\nprograms: [spring]\n---\nNew.\n"),
+    replace("site.yaml", "Engineering", "Engineering sciences"),
+    replace("programs/summer.yaml", "Summer school", "Autumn school"),
+    write("programs/summer.yaml", MINIMAL_SITE["programs/summer.yaml"] + SESSIONS.replace("\n", "\n        ")),
+    remove("content/news/2026-04-01-spring.en.md"),
+    remove("programs/spring.yaml"),
+    remove("partners/new.yaml"),
+    replace("programs/summer.yaml", "{en: Summer school, ru: Летняя школа}", "{en: Summer school}"),
+]
+
+
+def lock_texts(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted((root / "translations").rglob("*.lock"))}
+
+
+def test_programs_partners_and_news_come_and_go_as_a_full_build_has_them(live):
+    for edit in SITE_WIDE_EDITS:
+        assert live.change(edit).action == "built"
+        recorded = lock_texts(live.root)
+        assert live.matches_full_build()
+        assert lock_texts(live.root) == recorded  # the full build finds the translation lock as it would write it
+
+
 def test_a_rebuild_updates_the_served_folder_in_place(live):
     folder, kept = live.options.out, live.options.out / "en/partners/other/index.html"
     before = folder.stat().st_ino, kept.stat().st_mtime_ns

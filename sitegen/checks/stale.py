@@ -20,14 +20,40 @@ def fingerprint(text: str) -> str:
     return digest(text.strip(), size=8)
 
 
-def _translations(items: list[ItemTexts], site: Site) -> Iterator[tuple[Key, Entry]]:
+class TranslationsMemo:
+    """A long-running process's current lock entries per item, so that a rebuild digests only the texts of the
+    items that changed: an item whose texts compare equal, under the same languages, has the same entries."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, tuple[tuple, list[tuple[Key, Entry]]]] = {}
+
+    def entries(self, items: list[ItemTexts], site: Site) -> Iterator[tuple[Key, Entry]]:
+        kept, self.items = self.items, {}
+        for item in items:
+            inputs = (item.fields, site.default_language, site.codes)
+            earlier = kept.get(item.key)
+            if earlier is None or earlier[0] != inputs:
+                earlier = (inputs, list(_item_translations(item, site)))
+            self.items[item.key] = earlier
+            yield from earlier[1]
+
+
+def _translations(items: list[ItemTexts], site: Site, memo: TranslationsMemo | None = None
+                  ) -> Iterator[tuple[Key, Entry]]:
     """The current state of every translated field."""
+    if memo is not None:
+        yield from memo.entries(items, site)
+        return
     for item in items:
-        for name, values in item.fields.items():
-            original = item.original(values, site)
-            for code, text in values.items():
-                if code != original:
-                    yield (item.key, name, code), Entry(original, fingerprint(values[original]), fingerprint(text))
+        yield from _item_translations(item, site)
+
+
+def _item_translations(item: ItemTexts, site: Site) -> Iterator[tuple[Key, Entry]]:
+    for name, values in item.fields.items():
+        original = item.original(values, site)
+        for code, text in values.items():
+            if code != original:
+                yield (item.key, name, code), Entry(original, fingerprint(values[original]), fingerprint(text))
 
 
 def _is_stale(recorded: Entry | None, current: Entry) -> bool:
@@ -35,21 +61,22 @@ def _is_stale(recorded: Entry | None, current: Entry) -> bool:
             and recorded.translation == current.translation and recorded.source != current.source)
 
 
-def stale_fields(items: list[ItemTexts], site: Site, lock: Mapping[Key, Entry]) -> dict[tuple[str, str], tuple[str, ...]]:
+def stale_fields(items: list[ItemTexts], site: Site, lock: Mapping[Key, Entry], memo: TranslationsMemo | None = None
+                 ) -> dict[tuple[str, str], tuple[str, ...]]:
     """{(item key, language): fields whose translation is older than the original's last change}."""
     found: dict[tuple[str, str], list[str]] = {}
-    for key, current in _translations(items, site):
+    for key, current in _translations(items, site, memo):
         if _is_stale(lock.get(key), current):
             found.setdefault((key[0], key[2]), []).append(key[1])
     return {key: tuple(fields) for key, fields in found.items()}
 
 
 def refreshed(items: list[ItemTexts], site: Site, lock: Mapping[Key, Entry],
-              confirm=lambda key: False) -> dict[Key, Entry]:
+              confirm=lambda key: False, memo: TranslationsMemo | None = None) -> dict[Key, Entry]:
     """The lock for the current texts. A stale entry is kept as it was unless `confirm(key)`, so refreshing
     never hides a stale translation; fields and items that are gone are dropped."""
     entries = {}
-    for key, current in _translations(items, site):
+    for key, current in _translations(items, site, memo):
         recorded = lock.get(key)
         entries[key] = recorded if _is_stale(recorded, current) and not confirm(key) else current
     return entries
@@ -97,10 +124,10 @@ def _yaml_positions(data: YMap, path: str, code: str) -> dict[str, Position]:
     return found
 
 
-def record_translations(root: Path, items: list[ItemTexts], site: Site) -> None:
+def record_translations(root: Path, items: list[ItemTexts], site: Site, memo: TranslationsMemo | None = None) -> None:
     """Bring the lock up to date after a build, keeping stale entries stale (nothing to do for editors)."""
     stored = read_stored(root)
-    write_lock(root, refreshed(items, site, stored.entries), stored)
+    write_lock(root, refreshed(items, site, stored.entries, memo=memo), stored)
 
 
 def confirm_translations(root: Path, items: list[ItemTexts], site: Site, paths: tuple[str, ...] = (),

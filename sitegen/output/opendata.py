@@ -3,6 +3,7 @@ with all its facts in every language (schemas: docs/programs.schema.json and doc
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,29 +16,61 @@ from .write import write_file
 SCHEMA_VERSION = "2.0"  # bump the major number when a field is removed or changes meaning
 
 
-def write_open_data(stage: Path, catalog: Catalog, urls: Urls) -> list[str]:
+@dataclass
+class OpenDataMemo:
+    """A long-running process's open data of its earlier builds, so that a rebuild serialises only the programs
+    that changed. Each program's file and index entry follow from the program, its status, the site settings
+    and the base URL alone; a program that compares equal with the same status reuses both."""
+
+    scope: tuple = ()  # (site settings, base URL) of what is kept; when they change, everything goes
+    programs: dict[str, tuple[Program, str, bytes, str]] = field(default_factory=dict)  # slug → (program, status,
+    # its file, its index entry as it stands in the index)
+
+
+def write_open_data(stage: Path, catalog: Catalog, urls: Urls, kept: OpenDataMemo | None = None) -> list[str]:
     """The index and each program's file; the index gives each file's digest, so readers fetch only what changed."""
-    written, entries = [OPEN_DATA_PATH], []
+    kept = kept if kept is not None else OpenDataMemo()
+    if kept.scope != (catalog.content.site, urls.base_url):
+        kept.scope, kept.programs = (catalog.content.site, urls.base_url), {}
+    written, entries, programs = [OPEN_DATA_PATH], [], {}
     for program in sorted(catalog.programs, key=lambda p: p.slug):
-        path, data = open_data_program_path(program.slug), program_json(program, catalog, urls).encode("utf-8")
+        status, earlier = catalog.status[program.slug], kept.programs.get(program.slug)
+        if earlier is not None and earlier[1] == status and earlier[0] == program:
+            data, entry = earlier[2], earlier[3]
+        else:
+            data = program_json(program, catalog, urls).encode("utf-8")
+            entry = _nested(_index_entry(program, catalog, urls, published_digest(data)))
+        programs[program.slug] = (program, status, data, entry)
+        path = open_data_program_path(program.slug)
         write_file(stage, path, data)
         written.append(path)
-        entries.append(_index_entry(program, catalog, urls, published_digest(data)))
+        entries.append(entry)
+    kept.programs = programs
     write_file(stage, OPEN_DATA_PATH, index_json(catalog, urls, entries))
     return written
 
 
-def index_json(catalog: Catalog, urls: Urls, entries: list[dict[str, Any]]) -> str:
+def _nested(entry: dict[str, Any]) -> str:
+    """An index entry serialised as it stands in the index's list of programs (two levels deep)."""
+    return json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def index_json(catalog: Catalog, urls: Urls, entries: list[str]) -> str:
+    """The index, its program entries given serialised (see _nested): the same text as serialising it whole."""
     site = catalog.content.site
     document = {
         "schema_version": SCHEMA_VERSION,
         "generated": catalog.today.isoformat(),
         "site": {"title": _text(site.title), "url": urls.base_url, "languages": list(site.codes),
                  "default_language": site.default_language, "timezone": site.timezone},
-        "programs": entries,
+        "programs": [],
         "partners": [_partner(p, urls, site.codes) for p in sorted(catalog.partners.values(), key=lambda p: p.slug)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    if not entries:
+        return text
+    # Quotes inside strings are escaped and newlines too, so this is the "programs" key of the document itself.
+    return text.replace('\n "programs": [],', '\n "programs": [\n  ' + ",\n  ".join(entries) + "\n ],", 1)
 
 
 def program_json(program: Program, catalog: Catalog, urls: Urls) -> str:

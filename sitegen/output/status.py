@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..checks.lockfiles import read_lock
-from ..checks.stale import stale_fields
+from ..checks.stale import TranslationsMemo, stale_fields
 from ..foundation.fallback import choose
 from ..foundation.model import Language
 from ..plan.catalog import Catalog
@@ -46,10 +46,11 @@ def _entry(gap: Gap, fields: tuple[str, ...], catalog: Catalog, urls: Urls) -> S
     return StatusEntry(title, site.language(code).hreflang, urls.page(gap.item.route, gap.language), source, fields)
 
 
-def language_statuses(catalog: Catalog, urls: Urls, root: Path) -> list[LanguageStatus]:
+def language_statuses(catalog: Catalog, urls: Urls, root: Path, memo: TranslationsMemo | None = None
+                      ) -> list[LanguageStatus]:
     content = catalog.content
     items = item_texts(content)
-    stale = stale_fields(items, content.site, read_lock(root) or {})
+    stale = stale_fields(items, content.site, read_lock(root) or {}, memo)
     texts = sum(len(item.fields) for item in items)
     statuses = []
     for language in content.site.languages:
@@ -64,11 +65,11 @@ def language_statuses(catalog: Catalog, urls: Urls, root: Path) -> list[Language
 
 
 def write_status_page(stage: Path, catalog: Catalog, urls: Urls, render_template: Callable[..., str],
-                      root: Path) -> str:
+                      root: Path, memo: TranslationsMemo | None = None) -> str:
     """Write the page; returns its path. It is a template of the theme: render_template(name, what, **context)
     renders one in the site's default language (see Renderer.render_template), the one thing of a renderer it needs."""
     relative = output_file(STATUS_PATH)
     html = render_template("translation-status.html", relative,
-                           statuses=language_statuses(catalog, urls, root), canonical=urls.absolute(STATUS_PATH))
+                           statuses=language_statuses(catalog, urls, root, memo), canonical=urls.absolute(STATUS_PATH))
     write_file(stage, relative, html)
     return relative
