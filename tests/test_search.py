@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import build_site
+from sitegen.output.search import NOT_INDEXED, PAGEFIND
 from test_browser import browser, page, served_site  # noqa: F401  (fixtures shared with the browser tests)
 
 RESEARCH = "spbpu-international-research-internships"
@@ -38,6 +40,20 @@ def test_only_what_the_search_page_loads_is_published(sample_site: Path):
         *(name for language in ("en", "ru", "zh-hans") for name in (
             f"pagefind.{language}_*.pf_meta", f"fragment/{language}_*.pf_fragment", f"index/{language}_*.pf_index"))}
 
+
+
+def test_the_index_made_language_by_language_is_the_one_pagefind_makes_of_the_whole_site(sample_site: Path, tmp_path):
+    """Each language is indexed by its own run, so that the largest process holds one language; the bundle is the same."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site, ignore=lambda folder, names: ["pagefind"] if Path(folder) == sample_site else [])
+    at_once = tmp_path / "at-once"
+    subprocess.run([*PAGEFIND, "--site", str(site), "--output-path", str(at_once), "--exclude-selectors", NOT_INDEXED,
+                    "--quiet"], check=True, capture_output=True)
+    ours = every_file(sample_site / "pagefind")
+    theirs = every_file(at_once)
+    assert json.loads(ours.pop("pagefind-entry.json")) == json.loads(theirs["pagefind-entry.json"])
+    assert len(ours) > 40
+    assert [name for name in ours if ours[name] != theirs.get(name)] == []
 
 def test_search_page_is_not_for_crawlers(sample_site: Path):
     html = (sample_site / "ru" / "search" / "index.html").read_text(encoding="utf-8")

@@ -1,10 +1,17 @@
-"""Index the staged site for search with Pagefind, one index per page language, before it is published."""
+"""Index the staged site for search with Pagefind, one index per page language, before it is published.
+
+Pagefind keeps what it reads in memory until it writes the index, so it is run once per language, over that
+language's indexed pages only: the largest process holds one language's index, not the whole site's. The runs
+write the same files a single run would (each language's index is its own), and their entries are merged into
+one pagefind-entry.json, so the search page loads one bundle and Pagefind picks the index from <html lang>.
+"""
 from __future__ import annotations
 
 import contextlib
 import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +30,9 @@ PUBLISHED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefi
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the pagefind[extended] wheel: its binary segments Chinese
 # Inside an indexed page: menus, and the cards of related items, which repeat the text of other pages.
 NOT_INDEXED = "nav, .cards"
-TIMEOUT = 600  # seconds; a 10,000-program site indexes in well under a minute
+TIMEOUT = 600  # seconds, per language; a language of a 10,000-program site indexes in well under a minute
+HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=[\"']?([^\"'\s>]*)", re.IGNORECASE)
+INDEXED = re.compile(rb"<[a-z][^<>]*?\sdata-pagefind-body[\s=/>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,11 +61,64 @@ def index_site(stage: Path, files: set[str]) -> SearchIndex:
     """Write the index into stage/pagefind from every HTML page of the staged output."""
     started = time.perf_counter()
     pages = sorted(f for f in files if f.endswith(".html"))
-    with _pages_in_order(stage, pages) as site:
-        _run_pagefind(site, stage / FOLDER)
-    written = _keep_published(stage / FOLDER)
-    _sort_entry(stage / FOLDER / "pagefind-entry.json")
+    output = stage / FOLDER
+    if not _index_by_language(stage, _pages_by_language(stage, pages), output):
+        shutil.rmtree(output, ignore_errors=True)
+        with _pages_in_order(stage, pages) as site:
+            _run_pagefind(site, output)
+    written = _keep_published(output)
+    _sort_entry(output / "pagefind-entry.json")
     return SearchIndex(tuple(f"{FOLDER}/{name}" for name in written), time.perf_counter() - started)
+
+
+def _pages_by_language(stage: Path, pages: list[str]) -> dict[str, list[str]]:
+    """The pages Pagefind would index, by the language of their <html lang> (lower case, as Pagefind keys them).
+
+    When some page marks its indexed part (data-pagefind-body), Pagefind indexes only such pages; the others are
+    left out of the runs, so a language's run never sees a page that would otherwise be indexed whole.
+    """
+    marked: dict[str, list[str]] = {}
+    every: dict[str, list[str]] = {}
+    for relative in pages:
+        html = (stage / relative).read_bytes()
+        found = HTML_LANG.search(html, 0, 4096)
+        language = found.group(1).decode("ascii", "replace").lower() if found else ""
+        every.setdefault(language, []).append(relative)
+        if b"data-pagefind-body" in html and INDEXED.search(html):
+            marked.setdefault(language, []).append(relative)
+    return marked or every
+
+
+def _index_by_language(stage: Path, languages: dict[str, list[str]], output: Path) -> bool:
+    """One Pagefind run per language into output, their entries merged; False if two runs named the same language."""
+    entry: dict = {}
+    for language in sorted(languages):
+        with _pages_in_order(stage, languages[language]) as site:
+            part = Path(tempfile.mkdtemp(prefix=".search-index-", dir=stage))
+            try:
+                _run_pagefind(site, part)
+                own = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+                if entry and ({**own, "languages": None} != {**entry, "languages": None}
+                              or set(own["languages"]) & set(entry["languages"])):
+                    return False  # languages Pagefind keys differently from <html lang>: index the site at once
+                entry = {**own, "languages": {**entry.get("languages", {}), **own["languages"]}}
+                _move_into(part, output)
+            finally:
+                shutil.rmtree(part, ignore_errors=True)
+    if not entry:  # no page at all: Pagefind still writes an empty index for the search page to load
+        with _pages_in_order(stage, []) as site:
+            _run_pagefind(site, output)
+        return True
+    (output / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    return True
+
+
+def _move_into(part: Path, output: Path) -> None:
+    """Move one run's files into the bundle; the files runs share (pagefind.js, the worker, …) are the same bytes."""
+    for path in sorted(p for p in part.rglob("*") if p.is_file()):
+        target = output / path.relative_to(part)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
 
 
 @contextlib.contextmanager
