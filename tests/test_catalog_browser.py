@@ -41,7 +41,9 @@ def open_page(browser, *, javascript=True):  # noqa: F811
 
 
 def titles(page) -> list[str]:
-    return [text.strip() for text in page.locator("#catalog .card-title").all_inner_texts()]
+    """The cards' titles as their text, not as rendered: cards off screen are skipped by `content-visibility: auto`,
+    and the rendered text (innerText) of a skipped card is empty until it is scrolled to."""
+    return [" ".join(text.split()) for text in page.locator("#catalog .card-title").all_text_contents()]
 
 
 def test_without_javascript_every_program_is_reached_through_the_page_links(browser, served):  # noqa: F811
