@@ -57,6 +57,11 @@ class _Dependencies:
                       *(s for slug in article.partners for s in self.partner_card(slug))])
 
 
+def program_card_depends(catalog: Catalog, program: Program) -> tuple[str, ...]:
+    """The source files a program's card shows (the compare page's entry of it shows no more)."""
+    return tuple(_Dependencies(catalog).program_card(program))
+
+
 def plan_routes(catalog: Catalog) -> list[Route]:
     """Every page the site publishes, each in every language: what a link inside the site may lead to."""
     return [
