@@ -136,3 +136,45 @@ def test_a_failed_incremental_rebuild_leaves_the_output_untouched(make_site, tmp
     assert not build_site(root, out, cache_dir=cache).written
     assert tree_digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out", "site"]
+
+
+
+def news_site(make_site, count: int) -> Path:
+    """A site whose news list shows one article a page: `count` articles in both languages, the newest first."""
+    articles = {f"content/news/2026-03-0{day}-item-{day}.{code}.md": f"---\ntitle: Item {day} {code}\ndate: 2026-03-0{day}\n---\nText.\n"
+                for day in range(1, count + 1) for code in ("en", "ru")}
+    root = make_site(articles)
+    with (root / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("news_per_page: 1\n")
+    return root
+
+
+def test_a_retitled_article_rerenders_the_news_page_that_lists_it_and_no_other(make_site, tmp_path):
+    def retitle(root: Path) -> None:
+        path = root / "content/news/2026-03-02-item-2.en.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("Item 2 en", "Item two"), encoding="utf-8")
+    root, out, cache = news_site(make_site, 3), tmp_path / "out", tmp_path / "cache"
+    assert build_site(root, out, cache_dir=cache).written
+    pages = {number: out / "en/news" / ("" if number == 1 else f"page/{number}") / "index.html" for number in (1, 2, 3)}
+    before = {number: path.stat().st_ino for number, path in pages.items()}
+    retitle(root)
+    assert build_site(root, out, cache_dir=cache).written
+    assert "Item two" in pages[2].read_text(encoding="utf-8")
+    assert {number for number, path in pages.items() if path.stat().st_ino != before[number]} == {2}
+
+
+def test_a_retitled_article_gives_the_news_pages_of_a_full_build(make_site, tmp_path):
+    def retitle(root: Path) -> None:
+        path = root / "content/news/2026-03-02-item-2.en.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("Item 2 en", "Item two"), encoding="utf-8")
+    assert rebuild_matches_full_build(news_site(make_site, 3), tmp_path, retitle) > 0
+
+
+def test_a_redated_article_moves_between_news_pages_as_in_a_full_build(make_site, tmp_path):
+    def redate(root: Path) -> None:
+        for code in ("en", "ru"):
+            path = root / f"content/news/2026-03-01-item-1.{code}.md"
+            text = path.read_text(encoding="utf-8").replace("date: 2026-03-01", "date: 2026-03-09")
+            path.unlink()
+            (root / f"content/news/2026-03-09-item-1.{code}.md").write_text(text, encoding="utf-8")
+    assert rebuild_matches_full_build(news_site(make_site, 3), tmp_path, redate) > 0

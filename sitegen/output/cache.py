@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..foundation.builtin import PACKAGE
 from ..foundation.fingerprints import digest, files_digest
@@ -70,8 +71,13 @@ class PageCache:
         """From the digests of the files the page shows, as planned: no view needed."""
         if page.depends is None:
             return None
-        shown = [digests.get(source, source) for source in page.depends]
-        return digest(self.salt, language_salt, page.template, repr(page.route), repr(page.translated), *shown)
+        return self.declared_fingerprint(language_salt, page.template, repr((page.route, page.translated)),
+                                         page.depends, digests)
+
+    def declared_fingerprint(self, language_salt: str, template: str, key: str, depends: Iterable[str],
+                             digests: Mapping[str, str]) -> str:
+        """From the digests of the source files a file shows (`depends`, as plan.pages declares them)."""
+        return digest(self.salt, language_salt, template, key, *(digests.get(source, source) for source in depends))
 
     @property
     def incremental(self) -> bool:
@@ -79,9 +85,8 @@ class PageCache:
         return bool(self.old)
 
     def unchanged(self, relative: str, fingerprint: str | None) -> bool:
-        """The previous build wrote this very page, and it is still there."""
-        return (fingerprint is not None and self.old.get(relative) == fingerprint
-                and (self.previous_out / relative).is_file())
+        """The previous build wrote this very page, and it is still there (`open` saw every recorded file)."""
+        return fingerprint is not None and self.old.get(relative) == fingerprint
 
     def save(self, build: str, pages: dict[str, str], files: set[str], rendered_all: bool,
              markdown_store: MarkdownStore) -> None:
@@ -90,7 +95,8 @@ class PageCache:
             return
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.manifest.with_suffix(".tmp")
-        sizes = {name: (self.previous_out / name).stat().st_size for name in files}
+        folder = os.fspath(self.previous_out)
+        sizes = {name: os.stat(os.path.join(folder, name)).st_size for name in files}  # str paths: a stat per file
         record = {"salt": self.salt, "build": build, "pages": pages, "sizes": sizes}
         temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.manifest)
@@ -98,11 +104,14 @@ class PageCache:
 
 
 def _sizes_match(out: Path, sizes: Mapping[str, int]) -> bool:
+    """Every recorded file is still a file of the recorded size (str paths: this runs for every file of the site)."""
+    folder = os.fspath(out)
     for name, size in sizes.items():
         try:
-            if (out / name).stat().st_size != size:
-                return False
+            status = os.stat(os.path.join(folder, name))
         except OSError:
+            return False
+        if not stat.S_ISREG(status.st_mode) or status.st_size != size:
             return False
     return True
 

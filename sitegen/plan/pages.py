@@ -15,7 +15,7 @@ class PlannedPage:
     template: str
     translated: tuple[str, ...]  # languages whose own text is the page's main text
     title_source: str = ""  # the file whose content the page shows, for error messages
-    # The sources (and derived facts) the page shows; None for lists, which show too much to track.
+    # The sources (and derived facts) the page shows; None for lists that show too much to track.
     depends: tuple[str, ...] | None = None
 
 
@@ -51,10 +51,20 @@ class _Dependencies:
                       *(s for p in self.catalog.programs_by_partner.get(slug, ()) for s in self.program_card(p)),
                       *(s for a in self.catalog.news_by_partner.get(slug, ()) for s in self.article_card(a))])
 
+    def news_page(self, number: int) -> tuple[str, ...]:
+        """A page of the news list shows its articles' cards, in order, and how many pages there are."""
+        return (f"news pages: {self.catalog.news_pages}",
+                *(s for article in self.catalog.news_on_page(number) for s in self.article_card(article)))
+
     def article(self, article: Article) -> tuple[str, ...]:
         programs = [self.catalog.programs_by_slug[s] for s in article.programs if s in self.catalog.programs_by_slug]
         return tuple([*self.article_card(article), *(s for p in programs for s in self.program_card(p)),
                       *(s for slug in article.partners for s in self.partner_card(slug))])
+
+
+def program_card_depends(catalog: Catalog, program: Program) -> tuple[str, ...]:
+    """The source files a program's card shows (the compare page's entry of it shows no more)."""
+    return tuple(_Dependencies(catalog).program_card(program))
 
 
 def plan_routes(catalog: Catalog) -> list[Route]:
@@ -82,6 +92,8 @@ def plan_pages(catalog: Catalog) -> list[PlannedPage]:
 
 def _plan_page(route: Route, catalog: Catalog, depends: _Dependencies) -> PlannedPage:
     codes, slug = catalog.content.site.codes, route.slug or ""
+    if route.kind == "news":
+        return PlannedPage(route, "news.html", codes, depends=depends.news_page(route.number))
     if route.kind in _SITE_TEMPLATES:
         return PlannedPage(route, _SITE_TEMPLATES[route.kind], codes)
     if route.kind == "program":
