@@ -134,7 +134,7 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
     check_output(out, options.root, protected_folders(), options.force, thorough=False)  # a refusal touches nothing
     workers = Workers(options.processes)
     markdown_store = memo.markdown_store if memo else MarkdownStore()
-    content = load_content(options.root, options.today, problems, drafts=options.drafts, workers=workers, memo=memo)
+    content = load_content(options.root, options.today, problems, options.drafts, workers, memo, options.cache_dir)
     if content is not None and content.site.web_editor and not editor_script().is_file():
         problems.error(Position("site.yaml"), "web_editor",
                        f"the web editor's script is not installed ({editor_script().relative_to(PACKAGE_ROOT)})",

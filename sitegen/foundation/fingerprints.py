@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from .builtin import PACKAGE
 from .walk import nothing_ignored, walk
 
 
@@ -37,6 +38,11 @@ def files_digest(folders: Iterable[Path], pattern: str = "*", site: Path | None 
                 name = f"{index}/{path.relative_to(folder).as_posix()}"
                 hasher.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
+
+
+def code_digest() -> str:
+    """The generator's own code: whatever it made from a file before may differ once this changes."""
+    return files_digest([PACKAGE], "*.py")
 
 
 def published_digest(data: bytes) -> str:

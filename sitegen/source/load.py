@@ -1,6 +1,7 @@
 """Read a site folder into validated Content: discover, parse, validate, cross-check."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from pathlib import Path
@@ -8,22 +9,25 @@ from typing import TYPE_CHECKING, Any
 
 from ..foundation.fallback import choose, warn_untranslated
 from ..foundation.model import RESERVED_SLUGS, Content, Site
-from ..foundation.problems import Position, Problem, Problems
+from ..foundation.problems import Position, Problems
 from ..foundation.workers import Workers, chunks
 from .discover import SourceFile, Sources, discover, report_no_site
 from .parse import parse_source, parse_yaml_file
 from .sharefont import check_share_font
 from .siteconfig import validate_site
+from .sourcecache import FILE, Checked, SourceCache
 from .validate import ArticleFile, Known, join_translations, validate_source
 
 if TYPE_CHECKING:
     from .memo import SourceMemo
 
 def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = False,
-                 workers: Workers = Workers(), memo: SourceMemo | None = None) -> Content | None:
+                 workers: Workers = Workers(), memo: SourceMemo | None = None,
+                 cache_dir: Path | None = None) -> Content | None:
     """Everything the site publishes, or None when site.yaml itself cannot be used.
 
-    With a memo (kept by the dev server), files unchanged since the last call are not read again.
+    With a memo (kept by the dev server), files unchanged since the last call are not read again; without one,
+    files validated by an earlier build are taken from the cache folder, when one is given.
     """
     sources = memo.discover(root, problems) if memo else discover(root, problems)
     sources.pages = _allowed_pages(sources.pages, problems)
@@ -45,8 +49,9 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     )
     items = [*(("program", s) for s in sources.programs), *(("partner", s) for s in sources.partners),
              *(("news", s) for s in sources.news), *(("page", s) for s in sources.pages)]
+    cache = SourceCache(cache_dir / FILE, known) if cache_dir is not None and not memo else None
     checked = (memo.validate_all(root, items, known, problems) if memo
-               else _validate_all(root, items, known, problems, workers))
+               else _validate_all(root, items, known, problems, workers, cache))
     by_kind: dict[str, list] = {"program": [], "partner": [], "news": [], "page": []}
     digests = {}
     for (kind, source), (result, text_digest) in zip(items, checked):
@@ -67,29 +72,37 @@ def load_content(root: Path, today: dt.date, problems: Problems, drafts: bool = 
     )
 
 
-def _validate_one(kind: str, source: SourceFile, root: Path, known: Known, problems: Problems) -> tuple[Any, str]:
-    """The file's model object (None when invalid) and the digest of its text."""
+def _validate_one(kind: str, source: SourceFile, root: Path, known: Known) -> Checked:
+    """The file's model object (None when invalid), the digest of its text, and the problems found in it."""
+    problems = Problems()
     document = parse_source(kind, source, root, problems)
     if document is None:
-        return None, ""
-    return validate_source(kind, document, source, known, problems), document.digest
+        return Checked(None, "", tuple(problems.items))
+    result = validate_source(kind, document, source, known, problems)
+    return Checked(result, document.digest, tuple(problems.items))
 
 
-def _validate_chunk(root: Path, known: Known,
-                    items: list[tuple[str, SourceFile]]) -> tuple[list[tuple[Any, str]], list[Problem]]:
-    problems = Problems()
-    results = [_validate_one(kind, source, root, known, problems) for kind, source in items]
-    return results, problems.items
+def _validate_chunk(root: Path, known: Known, items: list[tuple[str, SourceFile]]) -> list[Checked]:
+    return [_validate_one(kind, source, root, known) for kind, source in items]
 
 
 def _validate_all(root: Path, items: list[tuple[str, SourceFile]], known: Known, problems: Problems,
-                  workers: Workers) -> list:
-    """Each file's model object (or None), in the order of `items`."""
-    tasks = [functools.partial(_validate_chunk, root, known, chunk) for chunk in chunks(items)]
+                  workers: Workers, cache: SourceCache | None = None) -> list[tuple[Any, str]]:
+    """Each file's model object (or None) and text digest, in the order of `items`; the cache's where it has them."""
+    found = [cache.find(root, kind, source) for kind, source in items] if cache else [("", None)] * len(items)
+    missing = [item for item, (_, hit) in zip(items, found) if hit is None]
+    tasks = [functools.partial(_validate_chunk, root, known, chunk) for chunk in chunks(missing)]
+    fresh = iter([checked for part in workers.run(tasks, units=len(missing)) for checked in part])
     results = []
-    for part, found in workers.run(tasks, units=len(items)):
-        results.extend(part)
-        problems.items.extend(found)
+    for (_, source), (key, hit) in zip(items, found):
+        checked = hit or next(fresh)
+        if cache and hit is None:
+            cache.record(source, key, checked)
+        problems.items.extend(checked.problems)
+        results.append((checked.result, checked.digest))
+    if cache:
+        with contextlib.suppress(OSError):  # the next build validates again what could not be kept
+            cache.save()
     return results
 
 
