@@ -156,3 +156,19 @@ def test_a_file_removed_from_its_own_output_is_written_again(site, tmp_path):
     (out / "en" / "programs" / "summer" / "index.html").unlink()
     assert build(site, out) == 0
     assert tree(out) == complete
+
+
+def test_a_link_or_a_folder_added_to_its_own_output_is_named_and_what_the_link_leads_to_is_kept(site, tmp_path, capsys):
+    out, elsewhere = tmp_path / "public", tmp_path / "elsewhere"
+    (elsewhere / "en").mkdir(parents=True)
+    (elsewhere / "en" / "index.html").write_text("mine", encoding="utf-8")
+    assert build(site, out) == 0
+    (out / "en" / "drafts").mkdir()
+    (out / "mirror").symlink_to(elsewhere)
+    before = tree(out)
+    assert build(site, out) == 2
+    assert tree(out) == before
+    assert "holds files this generator did not write (en/drafts, mirror)" in capsys.readouterr().err
+    assert build(site, out, "--force") == 0
+    assert not os.path.lexists(out / "mirror") and not (out / "en" / "drafts").exists()
+    assert (elsewhere / "en" / "index.html").read_text(encoding="utf-8") == "mine"

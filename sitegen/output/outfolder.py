@@ -58,7 +58,7 @@ def check_output(out: Path, root: Path, protected: Iterable[Path], force: bool, 
         present = frozenset()
     else:
         present, folders = _walk(out)
-        unknown = sorted((present - record.files - {MARKER}) | (folders - _folders_of(record.files)))
+        unknown = sorted((present - record.files - {MARKER}) | (folders - folders_of(record.files)))
     if not unknown or force:
         return record if record and not unknown and record.files <= present else Published(None)
     shown = ", ".join(unknown[:SHOWN]) + (f" and {len(unknown) - SHOWN} more" if len(unknown) > SHOWN else "")
@@ -109,7 +109,8 @@ def marker_text(build: str, files: Iterable[str]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
-def _folders_of(files: Iterable[str]) -> set[str]:
+def folders_of(files: Iterable[str]) -> set[str]:
+    """Every folder that holds one of the files (at any depth), as relative POSIX paths."""
     folders: set[str] = set()
     for name in files:
         folder = name.rpartition("/")[0]
@@ -121,15 +122,20 @@ def _folders_of(files: Iterable[str]) -> set[str]:
 
 def _walk(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     """Every file (and link) under the folder, and every folder, as relative POSIX paths; links are not followed."""
-    files, folders = set(), set()
-    for current, subfolders, names in os.walk(folder, onerror=_raise):
-        relative = Path(current).relative_to(folder)
-        for name in subfolders:
-            if (Path(current) / name).is_symlink():
-                files.add((relative / name).as_posix())
-            else:
-                folders.add((relative / name).as_posix())
-        files.update((relative / name).as_posix() for name in names)
+    files, folders, pending, top = [], [], [""], os.fspath(folder)
+    while pending:  # plain strings and os.scandir: an output holds tens of thousands of entries
+        relative = pending.pop()
+        prefix = f"{relative}/" if relative else ""
+        try:
+            with os.scandir(f"{top}/{relative}" if relative else top) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(prefix + entry.name)
+                        pending.append(prefix + entry.name)
+                    else:
+                        files.append(prefix + entry.name)
+        except OSError as error:
+            _raise(error)
     return frozenset(files), frozenset(folders)
 
 

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .outfolder import MARKER, OutputRefused, Published, is_safe_relative, marker_text
+from .outfolder import MARKER, OutputRefused, Published, folders_of, is_safe_relative, marker_text
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -103,36 +103,39 @@ def staging(out: Path) -> Iterator[Path]:
 
 def link_unchanged(stage: Path, out: Path, files: set[str]) -> None:
     """Fill the stage with the files this build kept from the previous output, as hard links to them."""
-    made: set[Path] = set()
-    for relative in sorted(files):
-        target = stage / relative
-        if os.path.lexists(target):
-            continue
+    names = sorted(files)
+    for relative in names:
         if not is_safe_relative(relative):
             raise ValueError(f"not a path inside the output: {relative!r}")
-        source = out / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+    # Plain strings, each folder made once and a single call per file: pathlib would cost more than the links.
+    stage_name, out_name = os.fspath(stage), os.fspath(out)
+    for folder in sorted(folders_of(names)):  # a folder sorts before what it holds
         try:
-            os.link(source, target, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
-                raise
-            shutil.copyfile(source, target, follow_symlinks=False)
+            os.mkdir(f"{stage_name}/{folder}")
+        except FileExistsError:
+            pass
+    for relative in names:
+        _link(f"{out_name}/{relative}", f"{stage_name}/{relative}")
+
+
+def _link(source: str, target: str) -> None:
+    """Link a kept file into the stage (a copy where links fail); nothing when this build wrote it there."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as exc:
+        if os.path.lexists(target):  # checked after the failure: most kept files are not there yet
+            return
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copyfile(source, target, follow_symlinks=False)
 
 
 def same_as_published(stage: Path, out: Path, build: str, files: set[str], published: Published) -> bool:
     """Publishing would change nothing: the same build, the same files, and each file written again is identical."""
     if published.build != build or published.files != files:
         return False
-    for current, _, names in os.walk(stage):
-        for name in names:
-            path = Path(current) / name
-            relative = path.relative_to(stage).as_posix()
-            if relative != MARKER and not filecmp.cmp(path, out / relative, shallow=False):
-                return False
-    return True
+    out_name = os.fspath(out)
+    return all(filecmp.cmp(path, f"{out_name}/{relative}", shallow=False) for path, relative in _staged(stage))
 
 
 def publish(stage: Path, out: Path, build: str, files: set[str]) -> None:
@@ -154,15 +157,13 @@ def update_in_place(stage: Path, out: Path, build: str, files: set[str], publish
     For an output folder nobody else reads as a whole (the dev server's): a reader may see old and new files
     side by side while it runs, never half a file. Files kept unchanged from `out` are not touched at all.
     """
-    for current, _, names in os.walk(stage):
-        for name in names:
-            path = Path(current) / name
-            relative = path.relative_to(stage).as_posix()
-            target = out / relative
-            if relative == MARKER or (target.is_file() and filecmp.cmp(path, target, shallow=False)):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
+    out_name = os.fspath(out)
+    for path, relative in _staged(stage):
+        target = f"{out_name}/{relative}"
+        if os.path.isfile(target) and filecmp.cmp(path, target, shallow=False):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(path, target)
     for relative in sorted(published.files - files):
         if not is_safe_relative(relative):
             raise ValueError(f"not a path inside the output: {relative!r}")
@@ -174,6 +175,17 @@ def update_in_place(stage: Path, out: Path, build: str, files: set[str], publish
     temporary = out / f"{MARKER}.new"
     temporary.write_text(marker_text(build, files), encoding="utf-8")
     os.replace(temporary, out / MARKER)
+
+
+def _staged(stage: Path) -> Iterator[tuple[str, str]]:
+    """Every file this build wrote into the stage but the marker: its path, and its name in the output."""
+    top = os.fspath(stage)
+    for current, _, names in os.walk(top):  # plain strings: the stage may hold thousands of files
+        for name in names:
+            path = os.path.join(current, name)
+            relative = path[len(top) + 1:]
+            if relative != MARKER:
+                yield path, relative
 
 
 def exchange(first: Path, second: Path) -> None:
