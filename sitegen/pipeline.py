@@ -14,11 +14,11 @@ from babel.support import NullTranslations
 
 from .checks.stale import TranslationsMemo, record_translations
 from .foundation.builtin import DEFAULT_LOCALES, DEFAULT_THEME, PACKAGE, PACKAGE_ROOT, editor_script, layers
-from .foundation.fingerprints import digest, files_digest
+from .foundation.fingerprints import code_digest, digest, files_digest
 from .foundation.fonts import share_font
 from .foundation.problems import Position, Problems
 from .foundation.workers import Workers
-from .output.cache import PageCache, build_id, code_digest
+from .output.cache import PageCache, build_id
 from .output.calendarcache import CalendarEvents
 from .output.catalogindex import write_catalog_indexes
 from .output.comparedata import compare_data_tasks

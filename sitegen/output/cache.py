@@ -15,16 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from ..foundation.builtin import PACKAGE
-from ..foundation.fingerprints import digest, files_digest
+from ..foundation.fingerprints import code_digest, digest
 from ..render.markup import MarkdownStore
 from .outfolder import Published
 
 if TYPE_CHECKING:
     from ..plan.pages import PlannedPage
-
-def code_digest() -> str:
-    return files_digest([PACKAGE], "*.py")
 
 
 @dataclass
