@@ -6,13 +6,14 @@ import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Callable
+from xml.etree import ElementTree as ET
 
 import pytest
 
 from conftest import REPO, TODAY
 from sitegen.output.cache import PageCache
 from sitegen.output.kept import Kept, Pieces
-from sitegen.output.sitemap import SitemapEntry, _urlset, _urlset_kept
+from sitegen.output.sitemap import SITEMAP, SitemapEntry, _urlset, _urlset_kept
 from sitegen.pipeline import BuildMemo, BuildOptions, build
 from test_build import tree_digest
 
@@ -156,3 +157,13 @@ def test_warm_builds_of_a_sitemap_in_parts_match_cold_builds(sample_copy, tmp_pa
     builds.warm()
     for change in (change_updated, add_program, remove_program):
         builds.after(change)
+
+
+def test_a_joined_sitemap_is_whole_whatever_prefix_elementtree_gives_its_namespace(tmp_path):
+    entries = [SitemapEntry("https://example.org/a", None, (("x-default", "https://example.org/"),))] * 2
+    kept = Kept(tmp_path, PageCache(None, tmp_path), {}, None)
+    ET.register_namespace("", "urn:another")  # what another module (an XLIFF export) may have done before
+    try:
+        assert _urlset_kept(entries, kept, Pieces("sitemap")) == _urlset(entries)
+    finally:
+        ET.register_namespace("", SITEMAP)

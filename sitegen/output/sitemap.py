@@ -91,16 +91,22 @@ def _urlset_kept(entries: list[SitemapEntry], kept: Kept, pieces: Pieces) -> byt
     if not entries or not all(entry.alternates for entry in entries):  # the namespaces declared would differ
         return _urlset(entries)
     pieces.load(kept.cache_dir)
-    head = _urlset(entries[:1]).decode("utf-8").split("\n  <url>\n", 1)[0] + "\n"
-    urls = [pieces.get(kept.fingerprint("sitemap url", repr(entry)), functools.partial(_alone, entry))
+    head, _, tail = _split(_urlset(entries[:1]).decode("utf-8"))  # the namespaces' prefixes are ElementTree's
+    urls = [pieces.get(kept.fingerprint("sitemap url", head, repr(entry)), functools.partial(_alone, entry))
             for entry in entries]
-    return (head + "".join(urls) + "</urlset>\n").encode("utf-8")
+    return (head + "".join(urls) + tail).encode("utf-8")
 
 
 def _alone(entry: SitemapEntry) -> str:
     """One entry's <url> element as it stands, indented, in a sitemap of many."""
-    text = _urlset([entry]).decode("utf-8")
-    return "  <url>\n" + text.split("\n  <url>\n", 1)[1].removesuffix("</urlset>\n")
+    return _split(_urlset([entry]).decode("utf-8"))[1]
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    """A serialised urlset as its first two lines (declaration, root tag), its URLs, and its closing line."""
+    head = text.index("\n", text.index("\n") + 1) + 1
+    tail = text.rindex("\n", 0, len(text) - 1) + 1
+    return text[:head], text[head:tail], text[tail:]
 
 
 def _urlset(entries: list[SitemapEntry]) -> bytes:
