@@ -23,6 +23,7 @@ from .output.calendarcache import CalendarEvents
 from .output.catalogindex import write_catalog_indexes
 from .output.comparedata import compare_data_tasks
 from .output.editor import write_editor
+from .output.kept import Kept
 from .output.opendata import OpenDataMemo, write_open_data
 from .output.outfolder import Published, check_output, read_marker
 from .output.publish import (link_unchanged, output_lock, publish, published_path, remove_leftovers, same_as_published,
@@ -155,10 +156,10 @@ def build(options: BuildOptions, memo: BuildMemo | None = None) -> BuildResult:
         return result
     prepared = _Prepared(options, out, workers, markdown_store, catalog, plan_pages(catalog), urls, renderers,
                          translations, memo.calendars if memo else CalendarEvents(),
-                         memo.open_data if memo else None, memo.lock_entries if memo else None)
+                         memo.open_data if memo else None, memo.lock_entries if memo else TranslationsMemo())
     if not _stage_and_publish(prepared, result):
         return result
-    record_translations(options.root, item_texts(content), content.site, memo.lock_entries if memo else None)
+    record_translations(options.root, item_texts(content), content.site, prepared.lock_entries)
     result.written = True
     result.seconds = time.perf_counter() - started
     return result
@@ -191,7 +192,7 @@ def _write(stage: Path, published: Published, prepared: _Prepared, result: Build
     rendered = _render(stage, prepared, cache, result)
     if rendered is None:
         return False
-    files = _write_site_files(stage, prepared, rendered, result)
+    files = _write_site_files(Kept(stage, cache, rendered.fingerprints, options.cache_dir), prepared, rendered, result)
     if files is None:
         return False
     return _publish(stage, published, prepared, cache, rendered, files, result)
@@ -214,18 +215,18 @@ def _render(stage: Path, prepared: _Prepared, cache: PageCache, result: BuildRes
     return None if result.problems.has_errors(prepared.options.strict) else rendered
 
 
-def _write_site_files(stage: Path, prepared: _Prepared, rendered: Rendered, result: BuildResult) -> set[str] | None:
+def _write_site_files(kept: Kept, prepared: _Prepared, rendered: Rendered, result: BuildResult) -> set[str] | None:
     """The files besides the pages; with the pages', every file of the new output (None when a template failed)."""
-    catalog, urls, options = prepared.catalog, prepared.urls, prepared.options
+    catalog, urls, options, stage = prepared.catalog, prepared.urls, prepared.options, kept.stage
     render_template = prepared.renderers[catalog.content.site.default_language].render_template
     localizers = {code: renderer.localizer for code, renderer in prepared.renderers.items()}
     try:  # the root pages and the status page are templates too
         return {*rendered.files,
-                *write_site_files(stage, prepared.pages, catalog, urls, render_template, localizers,
+                *write_site_files(kept, prepared.pages, catalog, urls, render_template, localizers,
                                   prepared.markdown_store, options.root, options.sitemap_limit),
-                write_status_page(stage, catalog, urls, render_template, options.root, prepared.lock_entries),
+                write_status_page(kept, catalog, urls, render_template, options.root, prepared.lock_entries),
                 *write_editor(stage, catalog.content.site, urls),
-                *write_open_data(stage, catalog, urls, prepared.open_data),
+                *write_open_data(kept, catalog, urls, prepared.open_data),
                 *write_catalog_indexes(stage, {code: r.catalog_index for code, r in prepared.renderers.items()})}
     except TemplateProblem as exc:
         result.problems.items.append(exc.problem(options.root))

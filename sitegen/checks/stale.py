@@ -5,7 +5,7 @@ it current again."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from ..foundation.fingerprints import digest
 from ..foundation.model import Site
@@ -22,10 +22,16 @@ def fingerprint(text: str) -> str:
 
 class TranslationsMemo:
     """A long-running process's current lock entries per item, so that a rebuild digests only the texts of the
-    items that changed: an item whose texts compare equal, under the same languages, has the same entries."""
+    items that changed: an item whose texts compare equal, under the same languages, has the same entries.
+
+    `saved`, when given, keeps an item's entries between processes (the build cache): saved(key, make) returns the
+    lines `make` gives for an item, kept under `key`, a digest of the item's files (their `digests`) and `salt`."""
 
     def __init__(self) -> None:
         self.items: dict[str, tuple[tuple, list[tuple[Key, Entry]]]] = {}
+        self.saved: Callable[[str, Callable[[], str]], str] | None = None
+        self.digests: Mapping[str, str] = {}  # source path → digest of its text
+        self.salt = ""
 
     def entries(self, items: list[ItemTexts], site: Site) -> Iterator[tuple[Key, Entry]]:
         kept, self.items = self.items, {}
@@ -33,9 +39,19 @@ class TranslationsMemo:
             inputs = (item.fields, site.default_language, site.codes)
             earlier = kept.get(item.key)
             if earlier is None or earlier[0] != inputs:
-                earlier = (inputs, list(_item_translations(item, site)))
+                earlier = (inputs, self._made(item, site))
             self.items[item.key] = earlier
             yield from earlier[1]
+
+    def _made(self, item: ItemTexts, site: Site) -> list[tuple[Key, Entry]]:
+        shown = [self.digests.get(path) for _, path in sorted(item.files.items())]
+        if self.saved is None or not all(shown):
+            return list(_item_translations(item, site))
+        key = digest(self.salt, item.key, site.default_language, *site.codes, *sorted(item.files), *shown)
+        lines = self.saved(key, lambda: "".join(f"{name} {code} {entry.original} {entry.source} {entry.translation}\n"
+                                                for (_, name, code), entry in _item_translations(item, site)))
+        return [((item.key, name, code), Entry(original, source, translation))
+                for name, code, original, source, translation in (line.split(" ") for line in lines.splitlines())]
 
 
 def _translations(items: list[ItemTexts], site: Site, memo: TranslationsMemo | None = None

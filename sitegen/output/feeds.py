@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 import nh3
 
+from ..foundation.model import Article, Program
 from ..plan.catalog import Catalog
 from ..plan.urls import Route, Urls, feed_path
 from ..render.localize import Localizer
@@ -40,20 +41,24 @@ def stable_id(key: str) -> str:
 
 
 def _entries(catalog: Catalog, localizer: Localizer, urls: Urls, markdown_store: MarkdownStore) -> list[Entry]:
+    """The newest entries, chosen by date and key before any text is looked up or converted."""
     code = localizer.code
-    entries = []
-    for article in catalog.news:
-        text_lang, text = localizer.pick(article.texts)
+    dated = [*((article.date, f"news/{article.slug}/{code}", article) for article in catalog.news),
+             *((program.updated, f"program/{program.slug}/{code}", program) for program in catalog.programs)]
+    dated.sort(key=lambda item: item[:2], reverse=True)
+    return [_entry(key, item, localizer, urls, markdown_store) for _, key, item in dated[:FEED_SIZE]]
+
+
+def _entry(key: str, item: Article | Program, localizer: Localizer, urls: Urls, markdown_store: MarkdownStore) -> Entry:
+    code = localizer.code
+    if isinstance(item, Article):
+        text_lang, text = localizer.pick(item.texts)
         body = markdown_store.render(text.body, 2, urls.base_path).html
-        entries.append(Entry(f"news/{article.slug}/{code}", text.title, text_lang, article.date,
-                             urls.page_absolute(Route("article", article.slug), code),
-                             text.summary or excerpt(plain_text(body)), body or None))
-    for program in catalog.programs:
-        title, summary = localizer.text(program.title), localizer.text(program.summary)
-        entries.append(Entry(f"program/{program.slug}/{code}", title.value, title.lang, program.updated,
-                             urls.page_absolute(Route("program", program.slug), code), summary.value))
-    entries.sort(key=lambda e: (e.updated, e.key), reverse=True)
-    return entries[:FEED_SIZE]
+        return Entry(key, text.title, text_lang, item.date, urls.page_absolute(Route("article", item.slug), code),
+                     text.summary or excerpt(plain_text(body)), body or None)
+    title, summary = localizer.text(item.title), localizer.text(item.summary)
+    return Entry(key, title.value, title.lang, item.updated, urls.page_absolute(Route("program", item.slug), code),
+                 summary.value)
 
 
 def plain_text(body: str) -> str:

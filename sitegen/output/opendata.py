@@ -2,51 +2,50 @@
 with all its facts in every language (schemas: docs/programs.schema.json and docs/program.schema.json)."""
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..foundation.fingerprints import published_digest
+from ..foundation.fingerprints import digest, published_digest
 from ..foundation.model import Contact, Fee, Localized, Partner, Program, Session
 from ..plan.catalog import Catalog
 from ..plan.urls import OPEN_DATA_PATH, Route, Urls, file_path, open_data_program_path
-from .write import write_file
+from .kept import Kept, Pieces
 
 SCHEMA_VERSION = "2.0"  # bump the major number when a field is removed or changes meaning
 
 
-@dataclass
-class OpenDataMemo:
-    """A long-running process's open data of its earlier builds, so that a rebuild serialises only the programs
-    that changed. Each program's file and index entry follow from the program, its status, the site settings
-    and the base URL alone; a program that compares equal with the same status reuses both."""
+class OpenDataMemo(Pieces):
+    """Each program's index entry by its fingerprint, kept by the dev server between builds (and in the cache)."""
 
-    scope: tuple = ()  # (site settings, base URL) of what is kept; when they change, everything goes
-    programs: dict[str, tuple[Program, str, bytes, str]] = field(default_factory=dict)  # slug → (program, status,
-    # its file, its index entry as it stands in the index)
+    def __init__(self) -> None:
+        super().__init__("opendata")
 
 
-def write_open_data(stage: Path, catalog: Catalog, urls: Urls, kept: OpenDataMemo | None = None) -> list[str]:
-    """The index and each program's file; the index gives each file's digest, so readers fetch only what changed."""
-    kept = kept if kept is not None else OpenDataMemo()
-    if kept.scope != (catalog.content.site, urls.base_url):
-        kept.scope, kept.programs = (catalog.content.site, urls.base_url), {}
-    written, entries, programs = [OPEN_DATA_PATH], [], {}
+def write_open_data(kept: Kept, catalog: Catalog, urls: Urls, memo: Pieces | None = None) -> list[str]:
+    """The index and each program's file; the index gives each file's digest, so readers fetch only what changed.
+
+    A program's file and its index entry follow from its source file, its status, the site settings and the base
+    URL alone: one whose fingerprint is unchanged is kept from the previous output, its entry from `memo` (the dev
+    server's, else the build cache's)."""
+    memo = memo if memo is not None else OpenDataMemo()
+    memo.load(kept.cache_dir)
+    site = catalog.content.site
+    settings, digests = digest(repr(site)), catalog.content.digests
+    written, entries = [OPEN_DATA_PATH], []
     for program in sorted(catalog.programs, key=lambda p: p.slug):
-        status, earlier = catalog.status[program.slug], kept.programs.get(program.slug)
-        if earlier is not None and earlier[1] == status and earlier[0] == program:
-            data, entry = earlier[2], earlier[3]
-        else:
-            data = program_json(program, catalog, urls).encode("utf-8")
-            entry = _nested(_index_entry(program, catalog, urls, published_digest(data)))
-        programs[program.slug] = (program, status, data, entry)
         path = open_data_program_path(program.slug)
-        write_file(stage, path, data)
-        written.append(path)
-        entries.append(entry)
-    kept.programs = programs
-    write_file(stage, OPEN_DATA_PATH, index_json(catalog, urls, entries))
+        shown = digests.get(program.source) or repr(program)  # with its path: the file's name is the slug
+        fingerprint = kept.fingerprint("open data", settings, catalog.status[program.slug], program.source, shown)
+        data = functools.cache(lambda program=program: program_json(program, catalog, urls).encode("utf-8"))
+        written.append(kept.write(path, fingerprint, data))
+        entries.append(memo.get(fingerprint, lambda: _nested(_index_entry(program, catalog, urls,
+                                                                          published_digest(data())))))
+    memo.save(kept.cache_dir)
+    partners = [f"{p.source} {digests.get(p.source) or repr(p)}" for p in catalog.partners.values()]
+    index = kept.fingerprint("open data index", settings, catalog.today.isoformat(), *partners, *entries)
+    kept.write(OPEN_DATA_PATH, index, lambda: index_json(catalog, urls, entries))
     return written
 
 

@@ -21,7 +21,8 @@ from .cache import PageCache
 from .calendarcache import CalendarEvents
 from .calendars import calendar_files
 from .feeds import atom_feed
-from .sitemap import sitemap_files, robots_txt
+from .kept import Kept
+from .sitemap import robots_txt, write_sitemaps
 from .write import Rendered, write_file
 
 
@@ -64,7 +65,7 @@ def calendar_tasks(stage: Path, catalog: Catalog, urls: Urls, localizers: Mappin
     return [functools.partial(write_calendars, code) for code in localizers]
 
 
-def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
+def write_site_files(kept: Kept, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
                      render_template: Callable[..., str], localizers: Mapping[str, Localizer],
                      markdown_store: MarkdownStore, root: Path, sitemap_limit: int) -> list[str]:
     """Write the remaining files; returns their paths.
@@ -78,13 +79,13 @@ def write_site_files(stage: Path, pages: list[PlannedPage], catalog: Catalog, ur
         NOT_FOUND_FILE: lambda: render_template("chooser.html", NOT_FOUND_FILE, **chooser_context(default, urls, True)),
         "robots.txt": lambda: robots_txt(urls),
     }
-    for relative, data in sitemap_files(pages, catalog, urls, sitemap_limit).items():
-        files[relative] = lambda data=data: data
     for code, localizer in localizers.items():
         files[feed_path(code)] = lambda localizer=localizer: atom_feed(catalog, localizer, urls, markdown_store)
+    stage = kept.stage
     for relative, produce in files.items():
         write_file(stage, relative, produce())
-    written = [*files, *copy_assets(static_folders(root), stage, urls)]
+    written = [*files, *write_sitemaps(kept, pages, catalog, urls, sitemap_limit),
+               *copy_assets(static_folders(root), stage, urls)]
     content = catalog.content
     for source, kind, names in (("content/media", "media", content.media), ("partners/logos", "logo", content.logos)):
         written += copy_files(root / source, names, stage, kind)

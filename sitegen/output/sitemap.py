@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from ..plan.catalog import Catalog
 from ..plan.pages import PlannedPage
 from ..plan.urls import Route, Urls, sitemap_path
+from .kept import Kept, Pieces
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -62,17 +64,49 @@ def sitemap_entries(pages: list[PlannedPage], catalog: Catalog, urls: Urls) -> l
     return entries
 
 
-def sitemap_files(pages: list[PlannedPage], catalog: Catalog, urls: Urls, limit: int = SITEMAP_LIMIT) -> dict[str, bytes]:
-    """sitemap.xml alone, or past `limit` URLs an index sitemap.xml over sitemap-1.xml, sitemap-2.xml, …"""
+def write_sitemaps(kept: Kept, pages: list[PlannedPage], catalog: Catalog, urls: Urls,
+                   limit: int = SITEMAP_LIMIT) -> list[str]:
+    """sitemap.xml alone, or past `limit` URLs an index sitemap.xml over sitemap-1.xml, sitemap-2.xml, …; a file
+    is made only when its URLs changed, from each URL's entry kept in the cache when it did not."""
     entries = sitemap_entries(pages, catalog, urls)
-    if len(entries) <= limit:
-        return {sitemap_path(): _urlset(entries)}
-    parts = [entries[start:start + limit] for start in range(0, len(entries), limit)]
-    files = {sitemap_path(number): _urlset(part) for number, part in enumerate(parts, 1)}
-    # A part without any dated page was still made by this build: its lastmod is the build date.
-    changed = [max((e.lastmod for e in part if e.lastmod), default=catalog.today) for part in parts]
-    files[sitemap_path()] = _index([(urls.sitemap(n), day) for n, day in enumerate(changed, 1)])
-    return files
+    parts = [entries[start:start + limit] for start in range(0, len(entries), limit)] or [[]]
+    pieces = Pieces("sitemap")
+    numbered = len(parts) > 1
+    written = [kept.write(sitemap_path(number if numbered else None), kept.fingerprint("sitemap", repr(part)),
+                          functools.partial(_urlset_kept, part, kept, pieces))
+               for number, part in enumerate(parts, 1)]
+    if pieces.used:
+        pieces.save(kept.cache_dir)
+    if numbered:
+        # A part without any dated page was still made by this build: its lastmod is the build date.
+        changed = [max((e.lastmod for e in part if e.lastmod), default=catalog.today) for part in parts]
+        index = [(urls.sitemap(n), day) for n, day in enumerate(changed, 1)]
+        written.append(kept.write(sitemap_path(), kept.fingerprint("sitemap index", repr(index)),
+                                  lambda: _index(index)))
+    return written
+
+
+def _urlset_kept(entries: list[SitemapEntry], kept: Kept, pieces: Pieces) -> bytes:
+    """The same bytes as _urlset(entries), joined from each entry serialised alone (and kept by what it shows)."""
+    if not entries or not all(entry.alternates for entry in entries):  # the namespaces declared would differ
+        return _urlset(entries)
+    pieces.load(kept.cache_dir)
+    head, _, tail = _split(_urlset(entries[:1]).decode("utf-8"))  # the namespaces' prefixes are ElementTree's
+    urls = [pieces.get(kept.fingerprint("sitemap url", head, repr(entry)), functools.partial(_alone, entry))
+            for entry in entries]
+    return (head + "".join(urls) + tail).encode("utf-8")
+
+
+def _alone(entry: SitemapEntry) -> str:
+    """One entry's <url> element as it stands, indented, in a sitemap of many."""
+    return _split(_urlset([entry]).decode("utf-8"))[1]
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    """A serialised urlset as its first two lines (declaration, root tag), its URLs, and its closing line."""
+    head = text.index("\n", text.index("\n") + 1) + 1
+    tail = text.rindex("\n", 0, len(text) - 1) + 1
+    return text[:head], text[head:tail], text[tail:]
 
 
 def _urlset(entries: list[SitemapEntry]) -> bytes:

@@ -14,6 +14,7 @@ from ..foundation.model import Language
 from ..plan.catalog import Catalog
 from ..plan.coverage import Gap, gaps, item_texts
 from ..plan.urls import STATUS_PATH, Urls, output_file
+from .kept import Kept, Pieces
 from .write import write_file
 
 
@@ -64,12 +65,20 @@ def language_statuses(catalog: Catalog, urls: Urls, root: Path, memo: Translatio
     return statuses
 
 
-def write_status_page(stage: Path, catalog: Catalog, urls: Urls, render_template: Callable[..., str],
+def write_status_page(kept: Kept, catalog: Catalog, urls: Urls, render_template: Callable[..., str],
                       root: Path, memo: TranslationsMemo | None = None) -> str:
     """Write the page; returns its path. It is a template of the theme: render_template(name, what, **context)
-    renders one in the site's default language (see Renderer.render_template), the one thing of a renderer it needs."""
+    renders one in the site's default language (see Renderer.render_template), the one thing of a renderer it needs.
+
+    Each item's lock entries, which the page compares with the lock, are kept in the build cache by the item's
+    files; `memo` (the dev server's, else the build's) hands them on to recording the lock after publishing."""
+    memo = memo if memo is not None else TranslationsMemo()
+    pieces = Pieces("translations")
+    pieces.load(kept.cache_dir)
+    memo.saved, memo.digests, memo.salt = pieces.get, catalog.content.digests, kept.cache.salt
+    statuses = language_statuses(catalog, urls, root, memo)
+    pieces.save(kept.cache_dir)
     relative = output_file(STATUS_PATH)
-    html = render_template("translation-status.html", relative,
-                           statuses=language_statuses(catalog, urls, root, memo), canonical=urls.absolute(STATUS_PATH))
-    write_file(stage, relative, html)
+    write_file(kept.stage, relative, render_template("translation-status.html", relative, statuses=statuses,
+                                                     canonical=urls.absolute(STATUS_PATH)))
     return relative
