@@ -16,6 +16,7 @@ from conftest import MINIMAL_SITE, REPO, TODAY
 from generate import generate
 from site_strategies import GeneratedSite, sites
 from site_values import SUITE_SCALE
+from sitegen.foundation.fingerprints import digest
 from sitegen.foundation.problems import Problems
 from sitegen.source import load
 from sitegen.source.discover import discover
@@ -130,19 +131,31 @@ def test_a_removed_image_and_a_renamed_field_are_noticed(make_site, tmp_path: Pa
     assert any("'engineering'" in problem.message for problem in loaded(root, cache)[1])
 
 
+def signed(body: str) -> str:
+    """A cache file's text with a body of our own and the digest that makes it pass the check."""
+    return digest(body.encode("utf-8")) + "\n" + body
+
+
+def body_of(text: str) -> str:
+    return text.partition("\n")[2]
+
+
 @pytest.mark.parametrize("damage", [
     lambda text: text[: len(text) // 2],
     lambda text: "\x00garbage",
-    lambda text: json.dumps({"salt": 1, "entries": []}),
-    lambda text: json.dumps({"entries": {}}),
-    lambda text: text.replace('"key":"', '"key":7,"x":"', 1),
-    lambda text: text.replace('"title":{"values":{"en":', '"title":{"values":{"en":[', 1),
-], ids=["truncated", "garbage", "foreign", "no salt", "wrong type", "wrong nested type"])
+    lambda text: text.replace('"title":{"values":{"ru":"', '"title":{"values":{"ru":"Изменено ', 1),
+    lambda text: signed(json.dumps({"salt": 1, "entries": []})),
+    lambda text: signed(json.dumps({"entries": {}})),
+    lambda text: signed(body_of(text).replace('"key":"', '"key":7,"x":"', 1)),
+    lambda text: signed(body_of(text).replace('"title":{"values":{"ru":', '"title":{"values":{"ru":[', 1)),
+], ids=["truncated", "garbage", "edited", "foreign", "no salt", "wrong type", "wrong nested type"])
 def test_a_damaged_cache_file_is_ignored(damage, generated: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     loaded(generated, cache)
     path = cache / FILE
-    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    damaged = damage(path.read_text(encoding="utf-8"))
+    assert damaged != path.read_text(encoding="utf-8")
+    path.write_text(damaged, encoding="utf-8")
     assert_cached_equals_fresh(generated, cache)
 
 
@@ -152,7 +165,7 @@ def test_the_cache_keeps_only_files_still_present(generated: Path, tmp_path: Pat
     news = sorted((generated / "content/news").iterdir())[0]
     news.unlink()
     loaded(generated, cache)
-    entries = json.loads((cache / FILE).read_text(encoding="utf-8"))["entries"]
+    entries = json.loads(body_of((cache / FILE).read_text(encoding="utf-8")))["entries"]
     assert f"content/news/{news.name}" not in entries
     assert set(entries) == {path.relative_to(generated).as_posix() for path in generated.rglob("*.*")
                             if path.suffix in (".yaml", ".md") and path.name != "site.yaml"

@@ -4,8 +4,9 @@ A CI checkout is fresh, so a file's modification time says nothing: an entry is 
 the same file (kind, path, slug, language, date), the same generator code and libraries, and the same values
 of `Known` that its kind's validation reads. The problems found in a file are kept with it, so a build from
 the cache reports exactly what a fresh one would. Files that could not be parsed are not kept (their problems
-are the cheap part). The file is JSON, read back into typed values by msgspec; one that cannot be read as such
-is ignored, and it is written whole, under a temporary name first.
+are the cheap part). The file is a digest of its body, then the body in JSON, read back into typed values by
+msgspec; a file whose body does not match its digest or cannot be read as such is ignored, and it is written whole,
+under a temporary name first.
 """
 from __future__ import annotations
 
@@ -102,7 +103,8 @@ class SourceCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(msgspec.json.encode(_Recorded(self.salt, dict(sorted(self.new.items())))))
+        body = msgspec.json.encode(_Recorded(self.salt, dict(sorted(self.new.items()))))
+        temporary.write_bytes(digest(body).encode("ascii") + b"\n" + body)
         os.replace(temporary, self.path)
 
     def _key(self, root: Path, kind: str, source: SourceFile) -> str:
@@ -129,8 +131,12 @@ def _known_key(known: Known, reads: tuple[str, ...]) -> str:
 
 
 def _read(path: Path, expected_salt: str) -> dict[str, _Entry]:
+    """The entries of the file, when its first line is the digest of the rest: an edited or damaged file gives none."""
     try:
-        recorded = msgspec.json.decode(path.read_bytes(), type=_Recorded)
-    except (OSError, msgspec.DecodeError):  # ValidationError is a DecodeError: a foreign or truncated file
+        check, _, body = path.read_bytes().partition(b"\n")
+        if check != digest(body).encode("ascii"):
+            return {}
+        recorded = msgspec.json.decode(body, type=_Recorded)
+    except (OSError, msgspec.DecodeError):  # ValidationError is a DecodeError: a foreign file
         return {}
     return recorded.entries if recorded.salt == expected_salt else {}
