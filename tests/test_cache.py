@@ -178,3 +178,22 @@ def test_a_redated_article_moves_between_news_pages_as_in_a_full_build(make_site
             path.unlink()
             (root / f"content/news/2026-03-09-item-1.{code}.md").write_text(text, encoding="utf-8")
     assert rebuild_matches_full_build(news_site(make_site, 3), tmp_path, redate) > 0
+
+
+def test_a_renamed_partner_changes_the_filter_on_catalog_pages_that_do_not_show_its_programs(make_site, tmp_path):
+    """The filter form on every catalog page lists every partner: a page is judged by the filters too."""
+    root = make_site({"partners/other.yaml": MINIMAL_SITE["partners/acme.yaml"].replace("Acme", "Other"),
+                      "programs/winter.yaml": MINIMAL_SITE["programs/summer.yaml"]
+                      .replace("Summer school", "Winter school").replace("partners: [acme]", "partners: [other]")})
+    with (root / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("programs_per_page: 1\n")
+
+    def rename(root: Path) -> None:
+        path = root / "partners/other.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Other University", "Renamed University"),
+                        encoding="utf-8")
+    assert rebuild_matches_full_build(root, tmp_path, rename) > 0
+    pages = [(tmp_path / "cached/en/programs" / page / "index.html").read_text(encoding="utf-8")
+             for page in ("", "page/2")]
+    assert all("Renamed University" in page for page in pages)
+    assert sum("Winter school" in page for page in pages) == 1  # the other page shows only its filter

@@ -236,3 +236,14 @@ def test_a_file_whose_layout_cannot_be_kept_is_not_written(sample, capsys):
         "    hint: put the file in the layout 'build.py new' writes (the same indentation throughout), then import "
         "again\n1 error, 0 warnings\n")
     assert (sample / "partners/usst.yaml").read_text(encoding="utf-8") == text
+
+
+def test_writing_an_xliff_file_leaves_the_sitemaps_namespace_prefixes_alone():
+    from sitegen.commands.translations_formats import write_xliff
+    from sitegen.output.sitemap import SitemapEntry, _urlset
+    entries = [SitemapEntry("https://example.org/en/", None, (("en", "https://example.org/en/"),))]
+    before = _urlset(entries)
+    assert before.splitlines()[1].startswith(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"')
+    assert write_xliff([], "en", "zh").splitlines()[1] == \
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh" />'
+    assert _urlset(entries) == before

@@ -45,27 +45,27 @@ class Unreadable(ValueError):
 
 
 def write_xliff(units: Sequence[Unit], source_language: str, code: str) -> bytes:
-    ET.register_namespace("", XLIFF)
-    root = ET.Element(f"{{{XLIFF}}}xliff", {"version": "2.0", "srcLang": source_language, "trgLang": code})
+    # Tags are plain names under an xmlns attribute: ET.register_namespace would change, for the whole process,
+    # the prefixes of every other document ElementTree writes (the sitemaps).
+    root = ET.Element("xliff", {"xmlns": XLIFF, "version": "2.0", "srcLang": source_language, "trgLang": code})
     files: dict[str, ET.Element] = {}
     for unit in units:
         if unit.item not in files:
-            files[unit.item] = ET.SubElement(root, f"{{{XLIFF}}}file", {"id": unit.item.replace("/", ":"),
-                                                                         "original": unit.item})
-        element = ET.SubElement(files[unit.item], f"{{{XLIFF}}}unit", {"id": unit.name, "name": unit.id})
-        notes = ET.SubElement(element, f"{{{XLIFF}}}notes")
+            files[unit.item] = ET.SubElement(root, "file", {"id": unit.item.replace("/", ":"), "original": unit.item})
+        element = ET.SubElement(files[unit.item], "unit", {"id": unit.name, "name": unit.id})
+        notes = ET.SubElement(element, "notes")
         for text in unit.notes:
-            ET.SubElement(notes, f"{{{XLIFF}}}note", {"category": "location"}).text = text
+            ET.SubElement(notes, "note", {"category": "location"}).text = text
         if unit.source_language != source_language:
-            ET.SubElement(notes, f"{{{XLIFF}}}note", {"category": "source-language"}).text = \
+            ET.SubElement(notes, "note", {"category": "source-language"}).text = \
                 f"the source text is in {unit.source_language}"
-        ET.SubElement(notes, f"{{{XLIFF}}}note", {"category": DIGEST}).text = unit.digest
+        ET.SubElement(notes, "note", {"category": DIGEST}).text = unit.digest
         state = "translated" if unit.state == "current" else "initial"
-        segment = ET.SubElement(element, f"{{{XLIFF}}}segment", {"state": state})
+        segment = ET.SubElement(element, "segment", {"state": state})
         space = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
-        ET.SubElement(segment, f"{{{XLIFF}}}source", space).text = unit.source
+        ET.SubElement(segment, "source", space).text = unit.source
         if unit.target is not None:
-            ET.SubElement(segment, f"{{{XLIFF}}}target", space).text = unit.target
+            ET.SubElement(segment, "target", space).text = unit.target
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel import Locale
 from babel.dates import format_skeleton
@@ -43,7 +43,10 @@ class CatalogView:
     """One page of the catalog: its programs' cards, the filters over the whole catalog, the links to other pages."""
 
     entries: tuple[CatalogEntry, ...]
-    facets: tuple[Facet, ...]
+    # The same on every page of a language, and large (every partner): a page's fingerprint, made from its view's
+    # repr, takes the facets' digest, made once, instead of their repr on each page.
+    facets: tuple[Facet, ...] = field(repr=False)
+    facets_digest: str
     total: int  # programs in the whole catalog
     first: int  # the place of the page's first program in the catalog, from 1
     pagination: Pagination
@@ -102,11 +105,11 @@ def catalog_facets(catalog: Catalog, entries: tuple[CatalogEntry, ...], views: V
 
 
 def catalog_view(catalog: Catalog, views: ViewBuilder, number: int, entries: tuple[CatalogEntry, ...],
-                 facets: tuple[Facet, ...]) -> CatalogView:
+                 facets: tuple[Facet, ...], facets_digest: str) -> CatalogView:
     """The catalog's page `number` (from 1); `entries` and `facets` are the whole catalog's."""
     per_page = catalog.content.site.programs_per_page
     start = (number - 1) * per_page
-    return CatalogView(entries[start:start + per_page], facets, len(entries), start + 1,
+    return CatalogView(entries[start:start + per_page], facets, facets_digest, len(entries), start + 1,
                        views.pagination(number, catalog.programs_pages, "programs"),
                        views.urls.catalog_index(views.code))
 

@@ -151,7 +151,7 @@ class Renderer:
             articles = catalog.news_by_slug if route.kind == "article" else catalog.pages_by_slug
             return {"article": views.article(articles[route.slug])}
         if route.kind == "programs":
-            return {"catalog": catalog_view(catalog, views, route.number, *self._catalog_rows)}
+            return {"catalog": catalog_view(catalog, views, route.number, *self._catalog_rows, self._facets_digest)}
         if route.kind == "compare":
             return {"entry_url": self.urls.compare_data_pattern(self.language.code)}
         if route.kind == "partners":
@@ -169,6 +169,10 @@ class Renderer:
         """Every program's card and filter data, and the filters: once per language for all the catalog's pages."""
         entries = catalog_entries(self.catalog, self.views)
         return entries, catalog_facets(self.catalog, entries, self.views)
+
+    @functools.cached_property
+    def _facets_digest(self) -> str:
+        return digest(repr(self._catalog_rows[1]))
 
     def catalog_index(self) -> dict[str, Any]:
         """The catalog's facet index in this language, as JSON-ready values."""
