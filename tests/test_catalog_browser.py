@@ -2,13 +2,16 @@
 catalog from its facet index, fetched only when a visitor first needs it."""
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_SITE, build_site, static_host, write_site
 from test_browser import browser  # noqa: F401 (the fixture)
-from test_catalog_page import PROGRAM, SITE
+from sitegen.render.facets import FORM_PARTNERS
+from test_catalog_page import PROGRAM, SITE, listed_partners
 
 MORE = {
     f"programs/{slug}.yaml": PROGRAM.format(
@@ -102,4 +105,50 @@ def test_a_shared_filter_url_opened_cold_shows_its_programs_sorted(browser, serv
     page.locator("[data-clear-filters]").first.click()
     assert titles(page) == ["Beta", "Alpha"] and page.url == served + "en/programs/"
     assert len(page.index_requests) == 1
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def served_1000(catalog_1000):
+    with static_host(catalog_1000) as address:
+        yield address
+
+
+def unlisted_partner(catalog: Path) -> tuple[str, str, list[str]]:
+    """A partner the form does not list that runs an open program: its slug, its name, its open programs in order."""
+    index = json.loads((catalog / "en/programs/facets.json").read_text(encoding="utf-8"))
+    listed, columns = set(listed_partners(catalog)), index["columns"]
+    hidden = {code for code, status in enumerate(index["values"]["status"]) if status in ("closed", "archived")}
+    for code, slug in enumerate(index["values"]["partner"]):
+        programs = [index["slugs"][i] for i, codes in enumerate(columns["partner"])
+                    if code in codes and columns["status"][i] not in hidden]
+        if slug not in listed and programs:
+            return slug, index["labels"]["partner"][code], programs
+    raise AssertionError("every partner is listed")
+
+
+SHOWN_SLUGS = "Array.from(document.querySelectorAll('#catalog article')).map(function (a) { return a.dataset.slug; }).join(' ')"
+
+
+def test_a_partner_the_form_does_not_list_is_there_once_a_filter_is_touched(browser, served_1000, catalog_1000):  # noqa: F811
+    slug, name, programs = unlisted_partner(catalog_1000)
+    page = open_page(browser)
+    page.goto(served_1000 + "en/programs/")
+    assert page.locator("#filter-partner option").count() == FORM_PARTNERS + 1
+    page.focus("#filter-partner")
+    page.wait_for_function(f"document.querySelectorAll('#filter-partner option').length > {FORM_PARTNERS + 1}")
+    assert page.locator(f"#filter-partner option[value='{slug}']").text_content() == name
+    page.select_option("#filter-partner", slug)
+    page.wait_for_function(f"{SHOWN_SLUGS} === {json.dumps(' '.join(programs[:50]))}")
+    assert page.url == served_1000 + f"en/programs/?partner={slug}"
+    assert page.index_requests == [served_1000 + "en/programs/facets.json"]
+    page.context.close()
+
+
+def test_a_shared_address_naming_a_partner_the_form_does_not_list_shows_its_programs(browser, served_1000, catalog_1000):  # noqa: F811
+    slug, _, programs = unlisted_partner(catalog_1000)
+    page = open_page(browser)
+    page.goto(served_1000 + f"en/programs/?partner={slug}")
+    page.wait_for_function(f"{SHOWN_SLUGS} === {json.dumps(' '.join(programs[:50]))}")
+    assert page.locator("#filter-partner").input_value() == slug
     page.context.close()

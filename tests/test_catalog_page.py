@@ -5,13 +5,14 @@ import datetime as dt
 import gzip
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from lxml import html as lxml_html
 
 from conftest import MINIMAL_SITE, TODAY, build_site
 from sitegen.commands.check import check_site
-from sitegen.render.facets import plural_samples
+from sitegen.render.facets import FORM_PARTNERS, plural_samples
 from sitegen.render.qr import qr_svg
 
 PROGRAM = """
@@ -179,3 +180,22 @@ def test_the_compare_page_of_1000_programs_carries_none_of_them(catalog_1000: Pa
         assert b"data-slug" not in data and len(gzip.compress(data, 6)) < 5_000, lang
         assert len(list((catalog_1000 / lang / "programs").glob("*/compare.json"))) == \
             len(list((catalog_1000 / lang / "programs").glob("*/index.html")))
+
+
+def listed_partners(catalog: Path, lang: str = "en") -> list[str]:
+    """The partners the form of the catalog's first page lists (without "Any")."""
+    page = (catalog / lang / "programs/index.html").read_text(encoding="utf-8")
+    select = re.search(r'<select id="filter-partner" name="partner" data-more-options>(.*?)</select>', page, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group(1))
+
+
+def test_past_a_hundred_partners_the_form_lists_the_most_used_and_the_index_names_them_all(catalog_1000: Path):
+    for lang in ("ru", "en", "zh"):
+        listed = listed_partners(catalog_1000, lang)
+        index = json.loads((catalog_1000 / lang / "programs/facets.json").read_text(encoding="utf-8"))
+        partners = index["values"]["partner"]
+        counts = Counter(partners[code] for codes in index["columns"]["partner"] for code in codes)
+        assert len(partners) > FORM_PARTNERS == len(listed)
+        assert min(counts[slug] for slug in listed) >= max(counts[slug] for slug in set(partners) - set(listed))
+        assert listed == [slug for slug in partners if slug in listed]  # in the order of the labels
+        assert len(index["labels"]["partner"]) == len(partners)

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from ..plan.catalog import Catalog
 from .facets import CatalogEntry, Facet
+from .localize import Text
 from .views import ProgramCard, ViewBuilder
 
 INDEX_VERSION = 1
@@ -51,9 +52,22 @@ def catalog_index(catalog: Catalog, views: ViewBuilder, entries: Sequence[Catalo
         "titleOrder": sorted(range(len(entries)), key=lambda n: (entries[n].card.title.value.casefold(), n)),
         "titleLang": {str(n): views.site.language(entry.card.title.lang).hreflang
                       for n, entry in enumerate(entries) if entry.card.title.fallback},
-        "values": tables, "columns": columns,
+        "values": tables, "columns": columns, **_unlisted_labels(facets, views),
         "cards": _card_facts([entry.card for entry in entries], views),
     }
+
+
+def _unlisted_labels(facets: Sequence[Facet], views: ViewBuilder) -> dict[str, Any]:
+    """The labels of the facets whose form lists only some options, for the script to list the others; with the
+    language of each label that falls back to another language's text."""
+    cut = [facet for facet in facets if facet.listed is not None]
+    if not cut:
+        return {}
+    return {"labels": {facet.name: [str(option.label) for option in facet.options] for facet in cut},
+            "labelLangs": {facet.name: {str(n): views.site.language(option.label.lang).hreflang
+                                        for n, option in enumerate(facet.options)
+                                        if isinstance(option.label, Text) and option.label.fallback}
+                           for facet in cut}}
 
 
 def _card_facts(cards: Sequence[ProgramCard], views: ViewBuilder) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """The catalog's filters for one language: facet options and each program's filter data."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -15,6 +17,9 @@ from .views import Pagination, ProgramCard, ViewBuilder
 FEES = ("free", "paid")
 SHOWN_STATUSES = ("open", "upcoming", "in-preparation", "closed", "archived")
 SORTS = ("deadline", "start", "updated", "title")
+# Past this many partners the form lists the most used ones, and the script adds the others from the index when
+# a visitor first touches the filters: a catalog of 100,000 programs has 20,000 partners, on each of its pages.
+FORM_PARTNERS = 100
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,11 @@ class Option:
 class Facet:
     name: str  # the query parameter and the card's data attribute
     options: tuple[Option, ...]
+    listed: tuple[Option, ...] | None = None  # what the form lists when not every option: the most used ones
+
+    @property
+    def form_options(self) -> tuple[Option, ...]:
+        return self.options if self.listed is None else self.listed
 
 
 @dataclass(frozen=True)
@@ -137,12 +147,22 @@ def _facets(catalog: Catalog, entries: tuple[CatalogEntry, ...], l10n: Localizer
     return (
         fixed("type", PROGRAM_TYPES), fixed("audience", AUDIENCES),
         Facet("field", _sorted([Option(key, l10n.text(site.fields[key])) for key in fields])),
-        Facet("partner", _sorted([Option(slug, l10n.text(catalog.partners[slug].name)) for slug in partners])),
+        _most_used(Facet("partner", _sorted([Option(slug, l10n.text(catalog.partners[slug].name)) for slug in partners])),
+                   entries, FORM_PARTNERS),
         Facet("place", _places(entries, l10n)),
         Facet("lang", _sorted([Option(code, l10n.language_name(code)) for code in languages])),
         fixed("mode", MODES), fixed("fee", FEES), fixed("status", SHOWN_STATUSES),
         Facet("month", tuple(Option(month, month_label(month, l10n)) for month in months)),
     )
+
+
+def _most_used(facet: Facet, entries: tuple[CatalogEntry, ...], limit: int) -> Facet:
+    """The facet, listing in the form only its `limit` options with the most programs (in the options' order)."""
+    if len(facet.options) <= limit:
+        return facet
+    counts = Counter(value for entry in entries for value in dict(entry.data)[facet.name].split(" ") if value)
+    kept = set(sorted(counts, key=lambda value: (-counts[value], value))[:limit])
+    return dataclasses.replace(facet, listed=tuple(option for option in facet.options if option.value in kept))
 
 
 def _places(entries: tuple[CatalogEntry, ...], l10n: Localizer) -> tuple[Option, ...]:

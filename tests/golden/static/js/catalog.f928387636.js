@@ -5,7 +5,8 @@
    slug. Filtering and sorting then run on those columns over the whole catalog, the matching programs
    are drawn as cards a page at a time, the URL's query keeps the state (same parameters as the form, so
    a filtered view can be shared) and the result count is announced. Closed and archived programs are
-   hidden until asked for. */
+   hidden until asked for. A filter whose form lists only its most used options (data-more-options: a
+   catalog with thousands of partners) gets the others from the index. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-catalog-filters]");
@@ -38,6 +39,7 @@
         })
         .then(function (data) {
           index = prepare(data);
+          listEveryOption();
           return index;
         });
     }
@@ -50,6 +52,31 @@
     });
     data.size = data.slugs.length;
     return data;
+  }
+
+  function listEveryOption() {  // a facet whose form lists only its most used options gets the others from the index
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-more-options]"), function (select) {
+      var names = index.labels && index.labels[select.name];
+      if (!names) return;
+      var chosen = select.value, langs = index.labelLangs[select.name] || {}, fragment = document.createDocumentFragment();
+      index.values[select.name].forEach(function (value, code) {
+        var option = new Option(names[code], value);
+        if (langs[String(code)]) option.lang = langs[String(code)];
+        fragment.appendChild(option);
+      });
+      select.length = 1;  // "Any" stays first
+      select.appendChild(fragment);
+      select.value = chosen;
+      select.removeAttribute("data-more-options");
+    });
+  }
+
+  function unlisted(search) {  // a shared address may name an option the form lists only once the index is here
+    var query = new URLSearchParams(search);
+    return Array.prototype.some.call(form.querySelectorAll("select[data-more-options]"), function (select) {
+      var wanted = query.get(select.name);
+      return Boolean(wanted) && !Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+    });
   }
 
   function state() {
@@ -250,5 +277,9 @@
   window.sitegenCatalog = { load: load, update: update, ready: function () { return loading || Promise.resolve(null); } };
 
   restore(location.search);
-  if (active(state())) update();
+  if (unlisted(location.search)) {
+    load().then(function () { restore(location.search); update(); }).catch(function () {});
+  } else if (active(state())) {
+    update();
+  }
 })();
