@@ -11,6 +11,7 @@ from ..checks.links import check_links
 from ..checks.lockfiles import FOLDER
 from ..checks.stale import check_stale, confirm_translations
 from ..checks.uistrings import check_ui_strings
+from ..foundation.model import Content
 from ..foundation.problems import Problem, Problems, did_you_mean
 from ..foundation.workers import Workers
 from ..plan.catalog import build_catalog
@@ -51,6 +52,19 @@ def unknown_language(language: str | None, languages: tuple[str, ...]) -> bool:
     return True
 
 
+def content_in(root: Path, language: str | None) -> tuple[Content | None, int]:
+    """The site's content for a command about one language, or None and the exit status once the problem is said:
+    1 when the site cannot be read, 2 when `--lang` names a language the site does not have."""
+    problems = Problems()
+    content = load_content(root, dt.date.today(), problems)
+    if content is None:
+        report(problems, strict=False)
+        return None, 1
+    if unknown_language(language, content.site.codes):
+        return None, 2
+    return content, 0
+
+
 def run_check(root: Path, today: dt.date, drafts: bool, strict: bool, output: str, language: str | None) -> int:
     """Print the check in the chosen format (text on stderr, json and github on stdout); exit 1 on errors."""
     result = check_site(root, today, drafts, len(os.sched_getaffinity(0)), language)
@@ -65,13 +79,9 @@ def run_check(root: Path, today: dt.date, drafts: bool, strict: bool, output: st
 
 def run_confirm(root: Path, files: list[str], language: str | None) -> int:
     """`build.py translations confirm`: record that stale translations still agree with their originals."""
-    problems = Problems()
-    content = load_content(root, dt.date.today(), problems)
+    content, status = content_in(root, language)
     if content is None:
-        report(problems, strict=False)
-        return 1
-    if unknown_language(language, content.site.codes):
-        return 2
+        return status
     items = item_texts(content)
     paths = tuple(_relative(root, file) for file in files)
     known = {item.key for item in items} | {path for item in items for path in item.files.values()}

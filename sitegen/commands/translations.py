@@ -11,7 +11,7 @@ from ..checks.stale import refreshed
 from ..foundation.problems import Position, Problems
 from ..plan.coverage import item_texts
 from ..source.load import load_content
-from .check import unknown_language
+from .check import content_in
 from .formats import report
 from .translations_apply import Accepted, new_texts
 from .translations_formats import Read, Unreadable, read_translation_file, write_po_file, write_xliff
@@ -21,13 +21,9 @@ SUFFIXES = {"xliff": "xlf", "po": "po"}
 
 
 def run_export(root: Path, code: str, which: str, form: str, output: Path | None) -> int:
-    problems = Problems()
-    content = load_content(root, dt.date.today(), problems)
+    content, status = content_in(root, code)
     if content is None:
-        report(problems, strict=False)
-        return 1
-    if unknown_language(code, content.site.codes):
-        return 2
+        return status
     site = content.site
     units = select_units(root, item_texts(content), site, code, which)
     if form == "po":
